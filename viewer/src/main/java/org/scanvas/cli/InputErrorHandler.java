@@ -1,0 +1,22 @@
+package org.scanvas.cli;
+
+import org.scanvas.capture.CaptureFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns failures while a command runs into a one-line message and exit code 1. Bad input
+ * (an unreadable capture, a missing file) is what users meet; a stack trace helps none of them.
+ */
+final class InputErrorHandler implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
+        String message = e instanceof CaptureFileException || e instanceof InputException
+                ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        command.getErr().println("scanvas: " + message);
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+}
