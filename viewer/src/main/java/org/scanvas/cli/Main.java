@@ -16,10 +16,14 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code, for tests. */
+    /** Runs the command line and returns its exit code. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, whose output and error writers tests may replace. */
+    public static CommandLine commandLine() {
         return new CommandLine(new ScanvasCommand())
-                .setExecutionExceptionHandler(new InputErrorHandler())
-                .execute(args);
+                .setExecutionExceptionHandler(new InputErrorHandler());
     }
 }

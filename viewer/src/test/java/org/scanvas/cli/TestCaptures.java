@@ -1,0 +1,69 @@
+package org.scanvas.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Where the test captures are and what tshark says they hold: the bundled ones in test-pcaps/
+ * (expected counts made by test-pcaps/expected.sh with tshark) and the public corpus in the
+ * shared folder beside the repository (counts in its expected.json, also from tshark).
+ */
+final class TestCaptures {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestCaptures() {
+    }
+
+    static Path repository() {
+        return Path.of(System.getProperty("scanvas.repo", "..")).toAbsolutePath().normalize();
+    }
+
+    static Path bundled() {
+        return repository().resolve("test-pcaps");
+    }
+
+    static Path publicCorpus() {
+        return repository().resolve("../shared/pcaps").normalize();
+    }
+
+    /** One argument set per file listed in {@code directory/expected.json}: file, expectation. */
+    static List<Arguments> expectations(Path directory) {
+        Path index = directory.resolve("expected.json");
+        if (!Files.isRegularFile(index)) {
+            return List.of();
+        }
+        List<Arguments> cases = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> entries = read(index).fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            cases.add(Arguments.of(entry.getKey(), entry.getValue()));
+        }
+        return cases;
+    }
+
+    static JsonNode read(Path json) {
+        try {
+            return JSON.readTree(json.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + json, e);
+        }
+    }
+}
