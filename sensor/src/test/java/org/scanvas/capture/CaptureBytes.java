@@ -14,6 +14,7 @@ final class CaptureBytes {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final List<Integer> recordStarts = new ArrayList<>();
+    private final List<Integer> blockEnds = new ArrayList<>();
     private ByteOrder order;
 
     private CaptureBytes(ByteOrder order) {
@@ -25,6 +26,7 @@ final class CaptureBytes {
         CaptureBytes bytes = new CaptureBytes(order);
         bytes.int32(nanosecond ? 0xa1b23c4d : 0xa1b2c3d4);
         bytes.int16(2).int16(4).int32(0).int32(0).int32(65535).int32(linkTypeField);
+        bytes.blockEnds.add(bytes.out.size());
         return bytes;
     }
 
@@ -38,6 +40,7 @@ final class CaptureBytes {
         recordStarts.add(out.size());
         int32((int) seconds).int32((int) fraction).int32(data.length).int32(originalLength);
         out.writeBytes(data);
+        blockEnds.add(out.size());
         return this;
     }
 
@@ -46,6 +49,7 @@ final class CaptureBytes {
         order = sectionOrder;
         int32(0x0a0d0d0a).int32(28).int32(0x1a2b3c4d).int16(1).int16(0);
         int32(-1).int32(-1).int32(28);
+        blockEnds.add(out.size());
         return this;
     }
 
@@ -98,7 +102,9 @@ final class CaptureBytes {
         int32(type).int32(length);
         out.writeBytes(body);
         out.writeBytes(new byte[padded(body.length) - body.length]);
-        return int32(length);
+        int32(length);
+        blockEnds.add(out.size());
+        return this;
     }
 
     CaptureBytes int32(int value) {
@@ -114,6 +120,11 @@ final class CaptureBytes {
     /** File offsets where each record (pcap) or packet block (pcapng) starts. */
     List<Integer> recordStarts() {
         return recordStarts;
+    }
+
+    /** File offsets just past the file header, each record and each block. */
+    List<Integer> blockEnds() {
+        return blockEnds;
     }
 
     byte[] toByteArray() {
