@@ -1,0 +1,172 @@
+package org.scanvas.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.scanvas.capture.CaptureFileException;
+import org.scanvas.capture.CaptureFileReader;
+import org.scanvas.capture.CaptureFiles;
+import org.scanvas.capture.RecordHandler;
+import org.scanvas.decode.DecodedPacket;
+import org.scanvas.decode.PacketDecoder;
+import org.scanvas.plot.PlotRenderer;
+import org.scanvas.store.ProbeStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code scanvas render}: draws the plot of captures into a PNG with no display, the same
+ * plot the window shows, for a cron job that publishes one a day.
+ */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Draws the plot of captures to a PNG, with no display needed.")
+final class RenderCommand implements Callable<Integer> {
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.png",
+            description = "PNG file to write.")
+    private Path output;
+
+    @Option(names = "--width", defaultValue = "1280", description = "Width in pixels.")
+    private int width;
+
+    @Option(names = "--height", defaultValue = "800", description = "Height in pixels.")
+    private int height;
+
+    @Option(names = "--day", paramLabel = "YYYY-MM-DD",
+            description = "Plot one local calendar day, 00:00 to 24:00.")
+    private LocalDate day;
+
+    @Option(names = "--from", paramLabel = "T",
+            description = "Start of the plot: 2026-12-03T06:00 (local) or ...Z (UTC).")
+    private String from;
+
+    @Option(names = "--to", paramLabel = "T", description = "End of the plot, as --from.")
+    private String to;
+
+    @Parameters(paramLabel = "FILE|DIR", arity = "1..*",
+            description = "pcap or pcapng files, or directories of them.")
+    private List<Path> paths;
+
+    @Override
+    public Integer call() throws IOException {
+        checkOptions();
+        ZoneId zone = ZoneId.systemDefault();
+        long fromNanos = day != null ? startOf(day, zone) : parseTime("--from", from, zone);
+        long toNanos = day != null ? startOf(day.plusDays(1), zone) : parseTime("--to", to, zone);
+
+        ProbeStore store = new ProbeStore();
+        int damaged = readInto(store, fromNanos, toNanos);
+        long plotFrom = fromNanos != Long.MIN_VALUE ? fromNanos : store.minTimeNanos();
+        long plotTo = toNanos != Long.MAX_VALUE ? toNanos : store.maxTimeNanos();
+        if (store.size() == 0 && (plotFrom == Long.MIN_VALUE || plotTo == Long.MAX_VALUE)) {
+            throw new InputException("no probes to plot in " + paths
+                    + "; give --day or --from and --to to draw an empty plot");
+        }
+        PlotRenderer.renderPng(store, plotFrom, plotTo, width, height, title(), output);
+        spec.commandLine().getOut().printf("%s: %d probes plotted%n", output, store.probeCount());
+        return damaged == 0 ? 0 : 1;
+    }
+
+    private void checkOptions() {
+        if (day != null && (from != null || to != null)) {
+            throw new ParameterException(spec.commandLine(), "give --day or --from/--to, not both");
+        }
+        if (width < 200 || height < 150 || width > 16384 || height > 16384) {
+            throw new ParameterException(spec.commandLine(),
+                    "--width and --height must be between 200x150 and 16384x16384");
+        }
+    }
+
+    private int readInto(ProbeStore store, long fromNanos, long toNanos) {
+        WindowFilter filter = new WindowFilter(store, fromNanos, toNanos);
+        int damaged = 0;
+        for (Path file : CaptureFiles.expand(paths)) {
+            try (CaptureFileReader reader = CaptureFileReader.open(file)) {
+                reader.read(filter);
+            } catch (CaptureFileException e) {
+                damaged++;
+                spec.commandLine().getErr().println("scanvas: " + e.getMessage());
+            }
+        }
+        return damaged;
+    }
+
+    private String title() {
+        String what = paths.size() == 1 ? paths.get(0).getFileName().toString()
+                : paths.size() + " captures";
+        if (day != null) {
+            return "Scanvas — " + what + " — " + day;
+        }
+        return "Scanvas — " + what;
+    }
+
+    private long parseTime(String option, String text, ZoneId zone) {
+        if (text == null) {
+            return "--from".equals(option) ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        try {
+            return toNanos(Instant.parse(text));
+        } catch (DateTimeParseException notUtc) {
+            try {
+                return toNanos(LocalDateTime.parse(text).atZone(zone).toInstant());
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return startOf(LocalDate.parse(text), zone);
+                } catch (DateTimeParseException notDate) {
+                    throw new ParameterException(spec.commandLine(), option + " '" + text
+                            + "' is not a time: use 2026-12-03, 2026-12-03T06:00 or"
+                            + " 2026-12-03T06:00:00Z");
+                }
+            }
+        }
+    }
+
+    private static long startOf(LocalDate date, ZoneId zone) {
+        return toNanos(date.atStartOfDay(zone).toInstant());
+    }
+
+    private static long toNanos(Instant instant) {
+        return instant.getEpochSecond() * NANOS_PER_SECOND + instant.getNano();
+    }
+
+    /** Decodes each record and keeps the packets inside the chosen time window. */
+    private static final class WindowFilter implements RecordHandler {
+        private final DecodedPacket packet = new DecodedPacket();
+        private final ProbeStore store;
+        private final long fromNanos;
+        private final long toNanos;
+
+        WindowFilter(ProbeStore store, long fromNanos, long toNanos) {
+            this.store = store;
+            this.fromNanos = fromNanos;
+            this.toNanos = toNanos;
+        }
+
+        @Override
+        public boolean onRecord(int linkType, ByteBuffer data, int offset, int capturedLength,
+                int originalLength, long timestampNanos) {
+            if (timestampNanos >= fromNanos && timestampNanos < toNanos) {
+                PacketDecoder.decode(linkType, data, offset, capturedLength, originalLength,
+                        timestampNanos, packet);
+                store.append(packet);
+            }
+            return true;
+        }
+    }
+}
