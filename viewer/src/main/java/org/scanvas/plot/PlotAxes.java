@@ -18,7 +18,7 @@ public final class PlotAxes {
     /** Space left of the plot area, for port labels. */
     public static final int INSET_LEFT = 64;
     /** Space right of the plot area. */
-    public static final int INSET_RIGHT = 24;
+    public static final int INSET_RIGHT = 40;
     /** Space above the plot area, for the title and the legend. */
     public static final int INSET_TOP = 52;
     /** Space below the plot area, for time labels and the status line. */

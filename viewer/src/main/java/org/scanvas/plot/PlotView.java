@@ -168,10 +168,10 @@ public final class PlotView extends Region {
         if (haveRange) {
             start = Math.min(start, rangeStart);
         }
-        long covered = haveRange ? rangeEnd - start : 0;
         long needed = max - start;
-        long span = needed <= covered
-                ? covered : TimeTicks.tidySpan(Math.max(MIN_LIVE_SPAN, needed + needed / 2));
+        long span = haveRange && needed <= rangeEnd - start
+                ? rangeEnd - start
+                : TimeTicks.tidySpan(Math.max(MIN_LIVE_SPAN, needed + needed / 2));
         rangeStart = start;
         rangeEnd = start + span;
         haveRange = true;
