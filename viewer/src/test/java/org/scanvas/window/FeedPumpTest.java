@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -100,32 +97,8 @@ class FeedPumpTest {
     }
 
     private PixelReader snapshot() {
-        awaitPulses(2);
         WritableImage image = FxPlatform.call(() -> view.snapshot(null, null));
         return image.getPixelReader();
-    }
-
-    /**
-     * Waits until JavaFX has run {@code count} more pulses, so the scene graph has been synced
-     * after the last draw: a snapshot taken in between shows the raster as it was before.
-     */
-    private static void awaitPulses(int count) {
-        CountDownLatch pulses = new CountDownLatch(count);
-        AnimationTimer timer = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                pulses.countDown();
-            }
-        };
-        Platform.runLater(timer::start);
-        try {
-            assertThat(pulses.await(10, TimeUnit.SECONDS)).as("pulses within 10 s").isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        } finally {
-            Platform.runLater(timer::stop);
-        }
     }
 
     private static final class FixedStatus implements FeedStatus {
