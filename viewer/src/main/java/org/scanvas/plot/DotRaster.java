@@ -1,0 +1,101 @@
+package org.scanvas.plot;
+
+import java.nio.IntBuffer;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+
+/**
+ * The dots of the plot area: an {@code int[]} of premultiplied ARGB pixels shared with a
+ * {@link WritableImage} through a {@link PixelBuffer}, so a frame writes pixels straight into
+ * the image and only tells JavaFX which rectangle changed. Pixels with no dot are fully
+ * transparent, letting the grid drawn underneath show through.
+ *
+ * <p>JavaFX application thread only: the image reads the same memory when it renders.
+ */
+final class DotRaster {
+
+    private final int width;
+    private final int height;
+    private final int[] pixels;
+    private final PixelBuffer<IntBuffer> buffer;
+    private final WritableImage image;
+
+    private int dirtyMinX;
+    private int dirtyMinY;
+    private int dirtyMaxX;
+    private int dirtyMaxY;
+
+    DotRaster(int width, int height) {
+        this.width = width;
+        this.height = height;
+        IntBuffer memory = IntBuffer.allocate(width * height);
+        pixels = memory.array();
+        buffer = new PixelBuffer<>(width, height, memory, PixelFormat.getIntArgbPreInstance());
+        image = new WritableImage(buffer);
+        resetDirty();
+    }
+
+    /** The image showing this raster. */
+    WritableImage image() {
+        return image;
+    }
+
+    /** Removes every dot. */
+    void clear() {
+        java.util.Arrays.fill(pixels, 0);
+        dirtyMinX = 0;
+        dirtyMinY = 0;
+        dirtyMaxX = width - 1;
+        dirtyMaxY = height - 1;
+    }
+
+    /**
+     * Paints a square dot whose top-left pixel is at {@code (x, y)}, clipped to the raster.
+     *
+     * @param size edge length in pixels, 1 or more
+     */
+    void dot(int x, int y, int size, int argb) {
+        int right = Math.min(x + size, width);
+        int bottom = Math.min(y + size, height);
+        for (int row = y; row < bottom; row++) {
+            int base = row * width;
+            for (int column = x; column < right; column++) {
+                pixels[base + column] = argb;
+            }
+        }
+        dirtyMinX = Math.min(dirtyMinX, x);
+        dirtyMinY = Math.min(dirtyMinY, y);
+        dirtyMaxX = Math.max(dirtyMaxX, right - 1);
+        dirtyMaxY = Math.max(dirtyMaxY, bottom - 1);
+    }
+
+    /** Tells JavaFX which pixels changed since the last flush, so they reach the screen. */
+    void flush() {
+        if (dirtyMaxX < dirtyMinX) {
+            return;
+        }
+        Rectangle2D changed = new Rectangle2D(dirtyMinX, dirtyMinY,
+                dirtyMaxX - dirtyMinX + 1, dirtyMaxY - dirtyMinY + 1);
+        buffer.updateBuffer(unused -> changed);
+        resetDirty();
+    }
+
+    private void resetDirty() {
+        dirtyMinX = Integer.MAX_VALUE;
+        dirtyMinY = Integer.MAX_VALUE;
+        dirtyMaxX = Integer.MIN_VALUE;
+        dirtyMaxY = Integer.MIN_VALUE;
+    }
+
+    /** Raster width in pixels. */
+    int width() {
+        return width;
+    }
+
+    /** Raster height in pixels. */
+    int height() {
+        return height;
+    }
+}

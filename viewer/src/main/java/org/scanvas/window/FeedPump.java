@@ -1,0 +1,110 @@
+package org.scanvas.window;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import org.scanvas.decode.TrafficClass;
+import org.scanvas.plot.PlotView;
+import org.scanvas.ring.ProbeRing;
+import org.scanvas.store.ProbeStore;
+
+/**
+ * Moves packets from the ring into the store and onto the plot, once per JavaFX pulse. This
+ * makes the JavaFX thread the ring's one consumer and the store's one user.
+ *
+ * <p>Each pulse drains at most {@link #DEFAULT_FRAME_BUDGET} packets, so a fast file replay
+ * cannot stall the frame; what is left waits in the ring for the next pulse (and a live
+ * source drops, counted by the ring, when the ring fills). The status line is rewritten a few
+ * times a second. Start and stop on the JavaFX thread.
+ */
+public final class FeedPump {
+
+    /** Packets drained per frame by default. */
+    public static final int DEFAULT_FRAME_BUDGET = 200_000;
+
+    private static final long STATUS_INTERVAL = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final long RATE_INTERVAL = TimeUnit.SECONDS.toNanos(1);
+
+    private final ProbeRing ring;
+    private final ProbeStore store;
+    private final PlotView view;
+    private final FeedStatus status;
+    private final int frameBudget;
+    private final ProbeRing.PacketConsumer toStore;
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            pulse(now);
+        }
+    };
+
+    private long lastStatusAt = Long.MIN_VALUE;
+    private long rateMarkAt = Long.MIN_VALUE;
+    private long rateMarkProbes;
+    private long probesPerSecond;
+
+    /** A pump with the default per-frame budget. */
+    public FeedPump(ProbeRing ring, ProbeStore store, PlotView view, FeedStatus status) {
+        this(ring, store, view, status, DEFAULT_FRAME_BUDGET);
+    }
+
+    /**
+     * A pump.
+     *
+     * @param frameBudget most packets taken from the ring per frame, positive
+     */
+    public FeedPump(ProbeRing ring, ProbeStore store, PlotView view, FeedStatus status,
+            int frameBudget) {
+        if (frameBudget <= 0) {
+            throw new IllegalArgumentException("frame budget must be positive: " + frameBudget);
+        }
+        this.ring = ring;
+        this.store = store;
+        this.view = view;
+        this.status = status;
+        this.frameBudget = frameBudget;
+        this.toStore = store::append;
+    }
+
+    /** Starts pumping on every pulse. JavaFX thread. */
+    public void start() {
+        timer.start();
+    }
+
+    /** Stops pumping; packets stay in the ring. JavaFX thread. */
+    public void stop() {
+        timer.stop();
+    }
+
+    /**
+     * One frame's work: drain, draw the new dots, refresh the status line when due.
+     *
+     * @param now the pulse time, ns on {@link System#nanoTime()}'s clock
+     */
+    void pulse(long now) {
+        ring.poll(toStore, frameBudget);
+        view.update();
+        if (rateMarkAt == Long.MIN_VALUE || now - rateMarkAt >= RATE_INTERVAL) {
+            long probes = store.probeCount();
+            if (rateMarkAt != Long.MIN_VALUE) {
+                probesPerSecond = (probes - rateMarkProbes) * RATE_INTERVAL / (now - rateMarkAt);
+            }
+            rateMarkAt = now;
+            rateMarkProbes = probes;
+        }
+        if (lastStatusAt == Long.MIN_VALUE || now - lastStatusAt >= STATUS_INTERVAL) {
+            lastStatusAt = now;
+            view.setStatusLine(statusLine());
+        }
+    }
+
+    private String statusLine() {
+        boolean done = status.finished() && ring.backlog() == 0;
+        return String.format(Locale.ROOT,
+                "%s  |  %,d probes/s  |  packets %,d  |  probes %,d  |  malformed %,d"
+                        + "  |  dropped %,d%s",
+                status.sourceName(), probesPerSecond, status.packetsRead(), store.probeCount(),
+                store.count(TrafficClass.MALFORMED), ring.dropped() + status.droppedPackets(),
+                done ? "  |  finished" : "");
+    }
+}

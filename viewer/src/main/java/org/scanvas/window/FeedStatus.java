@@ -1,0 +1,21 @@
+package org.scanvas.window;
+
+/**
+ * What the window asks of the capture side for its status line. Called from the JavaFX
+ * thread a few times a second, so implementations read counters the capture thread publishes
+ * (volatile or atomic fields) and never block.
+ */
+public interface FeedStatus {
+
+    /** Name shown in the title and status line: a file name or an interface name. */
+    String sourceName();
+
+    /** Packets read from the source so far, whatever their class. */
+    long packetsRead();
+
+    /** Packets the source itself lost (kernel or libpcap drops), not counting ring drops. */
+    long droppedPackets();
+
+    /** Whether the source has ended (end of file); live sources never finish. */
+    boolean finished();
+}

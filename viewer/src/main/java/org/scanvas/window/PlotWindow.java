@@ -1,0 +1,78 @@
+package org.scanvas.window;
+
+import java.time.ZoneId;
+import java.util.concurrent.CountDownLatch;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.scanvas.plot.FxPlatform;
+import org.scanvas.plot.PlotView;
+import org.scanvas.ring.ProbeRing;
+import org.scanvas.store.ProbeStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live window: a stage titled "Scanvas — source", 1280x800, showing a {@link PlotView}
+ * fed from a {@link ProbeRing} by a {@link FeedPump}. Started from a plain {@code main}.
+ *
+ * <p>The caller owns the producer side: it starts the capture thread that publishes into the
+ * ring, calls {@link #showAndWait}, and stops the capture when that returns.
+ */
+public final class PlotWindow {
+
+    /** Initial window width in pixels. */
+    public static final int WIDTH = 1280;
+    /** Initial window height in pixels. */
+    public static final int HEIGHT = 800;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlotWindow.class);
+
+    private PlotWindow() {
+    }
+
+    /**
+     * Opens the window and blocks until the user closes it, then shuts JavaFX down. Call from
+     * any thread but the JavaFX one, at most once per JVM. Needs a display.
+     *
+     * @param ring the ring the capture thread publishes into; the window is its one consumer
+     * @param store where drained packets go; only the JavaFX thread touches it from now on
+     * @param status the source's counters for the status line
+     */
+    public static void showAndWait(ProbeRing ring, ProbeStore store, FeedStatus status) {
+        FxPlatform.startDesktop();
+        CountDownLatch closed = new CountDownLatch(1);
+        FxPlatform.call(() -> {
+            open(ring, store, status)
+                    .addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> closed.countDown());
+            return null;
+        });
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            FxPlatform.shutdown();
+        }
+    }
+
+    /**
+     * Builds and shows the stage with a running pump. JavaFX thread only; for callers that
+     * manage the toolkit themselves (tests, or an application with other windows).
+     *
+     * @return the stage, already showing; closing it stops the pump
+     */
+    public static Stage open(ProbeRing ring, ProbeStore store, FeedStatus status) {
+        PlotView view = new PlotView(store, ZoneId.systemDefault());
+        view.setTitle("Scanvas — " + status.sourceName());
+        FeedPump pump = new FeedPump(ring, store, view, status);
+        Stage stage = new Stage();
+        stage.setTitle("Scanvas — " + status.sourceName());
+        stage.setScene(new Scene(view, WIDTH, HEIGHT));
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> pump.stop());
+        stage.show();
+        pump.start();
+        LOG.info("window open: source={}", status.sourceName());
+        return stage;
+    }
+}
