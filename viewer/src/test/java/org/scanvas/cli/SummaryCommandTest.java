@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SummaryCommandTest {
 
     private static final List<String> PROBE_CLASSES = List.of("tcp4", "udp4", "tcp6", "udp6");
+
+    /**
+     * Where the public index (tshark's reading) and our rules part, each checked by hand on the
+     * packet: the value our rules give, by file and field.
+     */
+    private static final Map<String, Map<String, Long>> RULED_BY_HAND = Map.of(
+            // Read as the standard pcap it claims to be, record 1 is an IPv4 TCP segment with
+            // no flags set (a NULL scan). tshark's reader guesses a variant record header for
+            // this damaged file and frames every record 6 bytes off.
+            "OISF__suricata-verify__tests__bug-6875-01__fuzz.pcap", Map.of("tcp4", 1L),
+            // Frame 3's loopback header 0f 00 08 00 is no address family in either byte order
+            // (tcpdump: "AF Unknown"); tshark guesses an EtherType from its last two bytes.
+            "seladb__PcapPlusPlus__Tests__Pcap++Test__PcapExamples__null_loopback.pcap",
+            Map.of("udp4", 1L),
+            // tshark counts the three pcapng custom blocks as frames; capinfos counts 8 packets.
+            "hadrielk__pcapng-test-generator__output_le__difficult__test202.pcapng",
+            Map.of("frames", 8L));
 
     @TempDir
     Path temp;
@@ -36,6 +54,7 @@ class SummaryCommandTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("bundledCaptures")
     void countsEveryBundledCaptureAsTsharkDoes(String file, JsonNode expected) {
+        assertThat(expected).as("tshark's counts in " + file).isNotNull();
         Path capture = TestCaptures.bundled().resolve(file);
 
         CommandRun run = CommandRun.of("summary", "--json", capture.toString());
@@ -55,15 +74,17 @@ class SummaryCommandTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("publicCaptures")
     void countsProbesOfThePublicCorpusAsItsIndexSays(String file, JsonNode expected) {
+        assumeTrue(expected != null, "public corpus not present: " + file);
         Path capture = TestCaptures.publicCorpus().resolve(file);
-        assumeTrue(Files.isRegularFile(capture), "public corpus not present");
 
         CommandRun run = CommandRun.of("summary", "--json", capture.toString());
 
         JsonNode actual = TestCaptures.parse(run.out());
+        Map<String, Long> byHand = RULED_BY_HAND.getOrDefault(file, Map.of());
         for (String probeClass : PROBE_CLASSES) {
+            long tshark = expected.get("probes").get(probeClass).asLong();
             assertThat(actual.get("probes").get(probeClass).asLong()).as(probeClass)
-                    .isEqualTo(expected.get("probes").get(probeClass).asLong());
+                    .isEqualTo(byHand.getOrDefault(probeClass, tshark));
         }
         boolean damaged = !expected.path("tshark_error").asText("").isEmpty();
         if (damaged) {
@@ -71,7 +92,8 @@ class SummaryCommandTest {
             assertThat(run.err()).contains(file).contains("offset");
         } else {
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(actual.get("packets").asLong()).isEqualTo(expected.get("frames").asLong());
+            long frames = byHand.getOrDefault("frames", expected.get("frames").asLong());
+            assertThat(actual.get("packets").asLong()).isEqualTo(frames);
         }
     }
 
