@@ -126,7 +126,7 @@ public final class CaptureFileReader implements Closeable {
         return walker.format();
     }
 
-    /** Records delivered so far by all reads. */
+    /** Records delivered so far by all reads; read it on the reading thread or after it. */
     public long recordsDelivered() {
         return walker.delivered;
     }

@@ -81,7 +81,8 @@ class DamagedCaptureFileTest {
                         .toByteArray(), 60, 1,
                         "record length 4294967280 exceeds the limit of 262144 bytes"),
                 Arguments.of("record of limit + 1",
-                        CaptureBytes.pcap(ByteOrder.BIG_ENDIAN, false, 1).int32(2).int32(0).int32(262_145).int32(262_145)
+                        CaptureBytes.pcap(ByteOrder.BIG_ENDIAN, false, 1)
+                        .int32(2).int32(0).int32(262_145).int32(262_145)
                         .toByteArray(), 24, 0,
                         "record length 262145 exceeds the limit of 262144 bytes"),
                 Arguments.of("block length not a multiple of 4", onePacketPcapng()
