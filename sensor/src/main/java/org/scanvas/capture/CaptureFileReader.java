@@ -68,10 +68,13 @@ public final class CaptureFileReader implements Closeable {
      *     unsupported link type, or its header is damaged
      */
     public static CaptureFileReader open(Path file) {
-        return open(file, FileWindow.LARGE_FILE_WINDOW);
+        return open(file, FileWindow.BY_FILE_SIZE);
     }
 
-    /** Opens with windows of at most {@code maxWindow} bytes, so tests can cross windows. */
+    /**
+     * Opens with windows of at most {@code maxWindow} bytes (or {@link FileWindow#BY_FILE_SIZE}),
+     * so that tests can make records cross windows in small files.
+     */
     static CaptureFileReader open(Path file, int maxWindow) {
         FileChannel channel = openChannel(file);
         try {
@@ -123,7 +126,7 @@ public final class CaptureFileReader implements Closeable {
         return walker.format();
     }
 
-    /** Records delivered so far by all reads. */
+    /** Records delivered so far by all reads; read it on the reading thread or after it. */
     public long recordsDelivered() {
         return walker.delivered;
     }

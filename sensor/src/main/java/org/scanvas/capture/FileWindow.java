@@ -23,6 +23,8 @@ final class FileWindow {
     static final int LARGE_FILE_WINDOW = 1 << 30;
     /** Smallest window allowed: every record and its block must fit into one window. */
     static final int MINIMUM_WINDOW = 1 << 20;
+    /** Asks for the whole file in one window when it fits, else {@link #LARGE_FILE_WINDOW}. */
+    static final int BY_FILE_SIZE = 0;
 
     private final Path file;
     private final FileChannel channel;
@@ -37,13 +39,19 @@ final class FileWindow {
     private long end;
 
     FileWindow(Path file, FileChannel channel, long size, int maxWindow) {
-        if (maxWindow < MINIMUM_WINDOW) {
+        if (maxWindow != BY_FILE_SIZE && maxWindow < MINIMUM_WINDOW) {
             throw new IllegalArgumentException("window=" + maxWindow + " below " + MINIMUM_WINDOW);
         }
         this.file = file;
         this.channel = channel;
         this.size = size;
-        this.maxWindow = size <= Integer.MAX_VALUE ? Math.max(maxWindow, (int) size) : maxWindow;
+        if (maxWindow != BY_FILE_SIZE) {
+            this.maxWindow = maxWindow;
+        } else if (size <= Integer.MAX_VALUE) {
+            this.maxWindow = Math.max(MINIMUM_WINDOW, (int) size);
+        } else {
+            this.maxWindow = LARGE_FILE_WINDOW;
+        }
         map(0);
     }
 

@@ -80,7 +80,8 @@ class DamagedCaptureFileTest {
                         .int32(2).int32(0).int32(0xffff_fff0).int32(0xffff_fff0)
                         .toByteArray(), 60, 1,
                         "record length 4294967280 exceeds the limit of 262144 bytes"),
-                Arguments.of("record of limit + 1", CaptureBytes.pcap(ByteOrder.BIG_ENDIAN, false, 1)
+                Arguments.of("record of limit + 1",
+                        CaptureBytes.pcap(ByteOrder.BIG_ENDIAN, false, 1)
                         .int32(2).int32(0).int32(262_145).int32(262_145)
                         .toByteArray(), 24, 0,
                         "record length 262145 exceeds the limit of 262144 bytes"),

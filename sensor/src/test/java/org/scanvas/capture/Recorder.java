@@ -21,7 +21,7 @@ final class Recorder implements RecordHandler {
 
     /** Reads the whole file; a damage exception from open or read is kept, not thrown. */
     static Recorder readAll(Path file) {
-        return readAll(file, FileWindow.LARGE_FILE_WINDOW);
+        return readAll(file, FileWindow.BY_FILE_SIZE);
     }
 
     static Recorder readAll(Path file, int maxWindow) {
