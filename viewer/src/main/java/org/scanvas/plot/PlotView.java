@@ -37,6 +37,7 @@ public final class PlotView extends Region {
         TrafficClass.TCP4, TrafficClass.UDP4, TrafficClass.TCP6, TrafficClass.UDP6,
         TrafficClass.BACKSCATTER,
     };
+    private static final int BACKSCATTER = TrafficClass.BACKSCATTER.ordinal();
     private static final DateTimeFormatter AXIS_START =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -46,6 +47,8 @@ public final class PlotView extends Region {
     private final Canvas chrome = new Canvas();
     private final ImageView dots = new ImageView();
     private final long[] drawnByClass = new long[TrafficClass.count()];
+    private final ProbeStore.EntryVisitor drawer = this::drawEntry;
+    private final ProbeStore.EntryVisitor rangeFinder = this::noteTime;
 
     private long rangeStart;
     private long rangeEnd;
@@ -53,6 +56,8 @@ public final class PlotView extends Region {
     private PlotAxes axes;
     private DotRaster raster;
     private long nextIndex;
+    private long newMin;
+    private long newMax;
     private int dotSize = 2;
     private boolean showBackscatter;
     private String title = "";
@@ -154,13 +159,11 @@ public final class PlotView extends Region {
     }
 
     private boolean extendLiveRange(long from, long end) {
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (long i = from; i < end; i++) {
-            long time = store.timeNanos(i);
-            min = Math.min(min, time);
-            max = Math.max(max, time);
-        }
+        newMin = Long.MAX_VALUE;
+        newMax = Long.MIN_VALUE;
+        store.scan(from, end, rangeFinder);
+        long min = newMin;
+        long max = newMax;
         if (haveRange && min >= rangeStart && max <= rangeEnd) {
             return false;
         }
@@ -176,6 +179,11 @@ public final class PlotView extends Region {
         rangeEnd = start + span;
         haveRange = true;
         return true;
+    }
+
+    private void noteTime(long timeNanos, int port, int classOrdinal) {
+        newMin = Math.min(newMin, timeNanos);
+        newMax = Math.max(newMax, timeNanos);
     }
 
     @Override
@@ -227,21 +235,21 @@ public final class PlotView extends Region {
     }
 
     private void drawEntries(long from, long end) {
-        int backscatter = TrafficClass.BACKSCATTER.ordinal();
-        for (long i = from; i < end; i++) {
-            int column = axes.column(store.timeNanos(i));
-            if (column < 0) {
-                continue;
-            }
-            int classOrdinal = store.classOrdinal(i);
-            drawnByClass[classOrdinal]++;
-            if (classOrdinal == backscatter && !showBackscatter) {
-                continue;
-            }
-            raster.dot(column, axes.row(store.destinationPort(i)), dotSize,
-                    PlotStyle.dotArgb(classOrdinal));
-        }
+        store.scan(from, end, drawer);
         nextIndex = end;
+    }
+
+    /** Plots one entry; a field so that drawing allocates nothing per frame. */
+    private void drawEntry(long timeNanos, int port, int classOrdinal) {
+        int column = axes.column(timeNanos);
+        if (column < 0) {
+            return;
+        }
+        drawnByClass[classOrdinal]++;
+        if (classOrdinal == BACKSCATTER && !showBackscatter) {
+            return;
+        }
+        raster.dot(column, axes.row(port), dotSize, PlotStyle.dotArgb(classOrdinal));
     }
 
     /** Background, grid, axes, ticks, labels and title; then the legend and status. */

@@ -22,8 +22,17 @@ public final class SyntheticScanDemo {
     private SyntheticScanDemo() {
     }
 
-    /** Arguments: [probe count] [pause between batches in ms]. */
-    public static void main(String[] args) {
+    /**
+     * Arguments: [probe count] [pause between batches in ms] opens the window;
+     * {@code render OUT.png [probe count]} renders headless and prints how long a full redraw
+     * took on the JavaFX thread.
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length > 0 && args[0].equals("render")) {
+            render(java.nio.file.Path.of(args[1]),
+                    args.length > 2 ? Integer.parseInt(args[2]) : 100_000);
+            return;
+        }
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         long pauseMillis = args.length > 1 ? Long.parseLong(args[1]) : 20;
         ProbeRing ring = new ProbeRing(1 << 16);
@@ -48,6 +57,43 @@ public final class SyntheticScanDemo {
             }
         }
         status.finished = true;
+    }
+
+    private static void render(java.nio.file.Path out, int count) throws java.io.IOException {
+        ProbeStore store = new ProbeStore(Math.max(count, 1));
+        DecodedPacket packet = new DecodedPacket();
+        SplittableRandom random = new SplittableRandom(7);
+        long start = 1_700_000_000L * SECOND;
+        long span = 3600 * SECOND;
+        for (int i = 0; i < count; i++) {
+            fill(packet, random, i, count, start, span);
+            store.append(packet);
+        }
+        System.out.printf("stored %d probes in %d bytes: %.1f bytes per probe%n", store.size(),
+                store.memoryBytes(), store.memoryBytes() / (double) store.size());
+        long began = System.nanoTime();
+        org.scanvas.plot.PlotRenderer.renderPng(store, start, start + span, 1280, 800,
+                "synthetic scans", out);
+        System.out.printf("render with toolkit start-up: %d ms%n",
+                (System.nanoTime() - began) / 1_000_000);
+        org.scanvas.plot.PlotView view = new org.scanvas.plot.PlotView(store,
+                java.time.ZoneId.systemDefault(), start, start + span);
+        org.scanvas.plot.FxPlatform.call(() -> {
+            new javafx.scene.Scene(view, 1280, 800);
+            view.resize(1280, 800);
+            view.layout();
+            return null;
+        });
+        for (int round = 0; round < 5; round++) {
+            boolean show = round % 2 == 0;
+            long took = org.scanvas.plot.FxPlatform.call(() -> {
+                long t = System.nanoTime();
+                view.setShowBackscatter(show);
+                return System.nanoTime() - t;
+            });
+            System.out.printf("full redraw of %d entries: %d ms%n", count, took / 1_000_000);
+        }
+        org.scanvas.plot.FxPlatform.shutdown();
     }
 
     private static void fill(DecodedPacket packet, SplittableRandom random, int i, int count,
