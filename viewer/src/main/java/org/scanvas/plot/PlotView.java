@@ -3,6 +3,7 @@ package org.scanvas.plot;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.VPos;
@@ -119,6 +120,11 @@ public final class PlotView extends Region {
         }
     }
 
+    /** Whether backscatter dots are shown. */
+    public boolean isShowBackscatter() {
+        return showBackscatter;
+    }
+
     /** Probes (or backscatter entries) of a class drawn within the current time range. */
     public long drawnCount(TrafficClass trafficClass) {
         return drawnByClass[trafficClass.ordinal()];
@@ -153,9 +159,11 @@ public final class PlotView extends Region {
         if (raster == null) {
             return;
         }
-        drawEntries(from, end);
-        raster.flush();
-        drawLegendAndStatus();
+        if (from < end) {
+            drawEntries(from, end);
+            raster.flush();
+            drawLegendAndStatus();
+        }
     }
 
     private boolean extendLiveRange(long from, long end) {
@@ -203,7 +211,7 @@ public final class PlotView extends Region {
             return;
         }
         raster.clear();
-        java.util.Arrays.fill(drawnByClass, 0);
+        Arrays.fill(drawnByClass, 0);
         nextIndex = store.firstIndex();
         drawEntries(nextIndex, store.endIndex());
         raster.flush();
@@ -219,7 +227,8 @@ public final class PlotView extends Region {
             raster = null;
             return false;
         }
-        long start = haveRange ? rangeStart : Math.floorDiv(System.currentTimeMillis(), 1000) * SECOND;
+        long now = Math.floorDiv(System.currentTimeMillis(), 1000) * SECOND;
+        long start = haveRange ? rangeStart : now;
         long end = haveRange ? rangeEnd : start + MIN_LIVE_SPAN;
         if (axes != null && raster != null && axes.width() == width && axes.height() == height) {
             axes = axes.withTimeRange(start, end);

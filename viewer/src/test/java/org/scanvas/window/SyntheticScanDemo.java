@@ -1,9 +1,16 @@
 package org.scanvas.window;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
 import org.scanvas.decode.DecodedPacket;
 import org.scanvas.decode.TrafficClass;
+import org.scanvas.plot.FxPlatform;
+import org.scanvas.plot.PlotRenderer;
+import org.scanvas.plot.PlotView;
 import org.scanvas.ring.ProbeRing;
 import org.scanvas.store.ProbeStore;
 
@@ -27,9 +34,9 @@ public final class SyntheticScanDemo {
      * {@code render OUT.png [probe count]} renders headless and prints how long a full redraw
      * took on the JavaFX thread.
      */
-    public static void main(String[] args) throws java.io.IOException {
+    public static void main(String[] args) throws IOException {
         if (args.length > 0 && args[0].equals("render")) {
-            render(java.nio.file.Path.of(args[1]),
+            render(Path.of(args[1]),
                     args.length > 2 ? Integer.parseInt(args[2]) : 100_000);
             return;
         }
@@ -59,7 +66,7 @@ public final class SyntheticScanDemo {
         status.finished = true;
     }
 
-    private static void render(java.nio.file.Path out, int count) throws java.io.IOException {
+    private static void render(Path out, int count) throws IOException {
         ProbeStore store = new ProbeStore(Math.max(count, 1));
         DecodedPacket packet = new DecodedPacket();
         SplittableRandom random = new SplittableRandom(7);
@@ -72,28 +79,27 @@ public final class SyntheticScanDemo {
         System.out.printf("stored %d probes in %d bytes: %.1f bytes per probe%n", store.size(),
                 store.memoryBytes(), store.memoryBytes() / (double) store.size());
         long began = System.nanoTime();
-        org.scanvas.plot.PlotRenderer.renderPng(store, start, start + span, 1280, 800,
+        PlotRenderer.renderPng(store, start, start + span, 1280, 800,
                 "synthetic scans", out);
         System.out.printf("render with toolkit start-up: %d ms%n",
                 (System.nanoTime() - began) / 1_000_000);
-        org.scanvas.plot.PlotView view = new org.scanvas.plot.PlotView(store,
-                java.time.ZoneId.systemDefault(), start, start + span);
-        org.scanvas.plot.FxPlatform.call(() -> {
-            new javafx.scene.Scene(view, 1280, 800);
+        PlotView view = new PlotView(store, ZoneId.systemDefault(), start, start + span);
+        FxPlatform.call(() -> {
+            new Scene(view, 1280, 800);
             view.resize(1280, 800);
             view.layout();
             return null;
         });
         for (int round = 0; round < 5; round++) {
             boolean show = round % 2 == 0;
-            long took = org.scanvas.plot.FxPlatform.call(() -> {
+            long took = FxPlatform.call(() -> {
                 long t = System.nanoTime();
                 view.setShowBackscatter(show);
                 return System.nanoTime() - t;
             });
             System.out.printf("full redraw of %d entries: %d ms%n", count, took / 1_000_000);
         }
-        org.scanvas.plot.FxPlatform.shutdown();
+        FxPlatform.shutdown();
     }
 
     private static void fill(DecodedPacket packet, SplittableRandom random, int i, int count,
