@@ -1,6 +1,7 @@
 package org.scanvas.plot;
 
 import java.nio.IntBuffer;
+import java.util.Arrays;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
@@ -44,7 +45,7 @@ final class DotRaster {
 
     /** Removes every dot. */
     void clear() {
-        java.util.Arrays.fill(pixels, 0);
+        Arrays.fill(pixels, 0);
         dirtyMinX = 0;
         dirtyMinY = 0;
         dirtyMaxX = width - 1;

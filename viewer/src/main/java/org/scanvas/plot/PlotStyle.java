@@ -1,5 +1,6 @@
 package org.scanvas.plot;
 
+import java.util.Locale;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import org.scanvas.decode.TrafficClass;
@@ -60,6 +61,6 @@ public final class PlotStyle {
 
     /** Short lowercase name used in legends: tcp4, udp4, tcp6, udp6, backscatter. */
     public static String legendName(TrafficClass trafficClass) {
-        return trafficClass.name().toLowerCase(java.util.Locale.ROOT);
+        return trafficClass.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,7 @@ package org.scanvas.plot;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.VPos;
@@ -37,6 +38,7 @@ public final class PlotView extends Region {
         TrafficClass.TCP4, TrafficClass.UDP4, TrafficClass.TCP6, TrafficClass.UDP6,
         TrafficClass.BACKSCATTER,
     };
+    private static final int BACKSCATTER = TrafficClass.BACKSCATTER.ordinal();
     private static final DateTimeFormatter AXIS_START =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -46,6 +48,8 @@ public final class PlotView extends Region {
     private final Canvas chrome = new Canvas();
     private final ImageView dots = new ImageView();
     private final long[] drawnByClass = new long[TrafficClass.count()];
+    private final ProbeStore.EntryVisitor drawer = this::drawEntry;
+    private final ProbeStore.EntryVisitor rangeFinder = this::noteTime;
 
     private long rangeStart;
     private long rangeEnd;
@@ -53,6 +57,8 @@ public final class PlotView extends Region {
     private PlotAxes axes;
     private DotRaster raster;
     private long nextIndex;
+    private long newMin;
+    private long newMax;
     private int dotSize = 2;
     private boolean showBackscatter;
     private String title = "";
@@ -114,6 +120,11 @@ public final class PlotView extends Region {
         }
     }
 
+    /** Whether backscatter dots are shown. */
+    public boolean isShowBackscatter() {
+        return showBackscatter;
+    }
+
     /** Probes (or backscatter entries) of a class drawn within the current time range. */
     public long drawnCount(TrafficClass trafficClass) {
         return drawnByClass[trafficClass.ordinal()];
@@ -148,19 +159,19 @@ public final class PlotView extends Region {
         if (raster == null) {
             return;
         }
-        drawEntries(from, end);
-        raster.flush();
-        drawLegendAndStatus();
+        if (from < end) {
+            drawEntries(from, end);
+            raster.flush();
+            drawLegendAndStatus();
+        }
     }
 
     private boolean extendLiveRange(long from, long end) {
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (long i = from; i < end; i++) {
-            long time = store.timeNanos(i);
-            min = Math.min(min, time);
-            max = Math.max(max, time);
-        }
+        newMin = Long.MAX_VALUE;
+        newMax = Long.MIN_VALUE;
+        store.scan(from, end, rangeFinder);
+        long min = newMin;
+        long max = newMax;
         if (haveRange && min >= rangeStart && max <= rangeEnd) {
             return false;
         }
@@ -176,6 +187,11 @@ public final class PlotView extends Region {
         rangeEnd = start + span;
         haveRange = true;
         return true;
+    }
+
+    private void noteTime(long timeNanos, int port, int classOrdinal) {
+        newMin = Math.min(newMin, timeNanos);
+        newMax = Math.max(newMax, timeNanos);
     }
 
     @Override
@@ -195,7 +211,7 @@ public final class PlotView extends Region {
             return;
         }
         raster.clear();
-        java.util.Arrays.fill(drawnByClass, 0);
+        Arrays.fill(drawnByClass, 0);
         nextIndex = store.firstIndex();
         drawEntries(nextIndex, store.endIndex());
         raster.flush();
@@ -211,7 +227,8 @@ public final class PlotView extends Region {
             raster = null;
             return false;
         }
-        long start = haveRange ? rangeStart : Math.floorDiv(System.currentTimeMillis(), 1000) * SECOND;
+        long now = Math.floorDiv(System.currentTimeMillis(), 1000) * SECOND;
+        long start = haveRange ? rangeStart : now;
         long end = haveRange ? rangeEnd : start + MIN_LIVE_SPAN;
         if (axes != null && raster != null && axes.width() == width && axes.height() == height) {
             axes = axes.withTimeRange(start, end);
@@ -227,21 +244,21 @@ public final class PlotView extends Region {
     }
 
     private void drawEntries(long from, long end) {
-        int backscatter = TrafficClass.BACKSCATTER.ordinal();
-        for (long i = from; i < end; i++) {
-            int column = axes.column(store.timeNanos(i));
-            if (column < 0) {
-                continue;
-            }
-            int classOrdinal = store.classOrdinal(i);
-            drawnByClass[classOrdinal]++;
-            if (classOrdinal == backscatter && !showBackscatter) {
-                continue;
-            }
-            raster.dot(column, axes.row(store.destinationPort(i)), dotSize,
-                    PlotStyle.dotArgb(classOrdinal));
-        }
+        store.scan(from, end, drawer);
         nextIndex = end;
+    }
+
+    /** Plots one entry; a field so that drawing allocates nothing per frame. */
+    private void drawEntry(long timeNanos, int port, int classOrdinal) {
+        int column = axes.column(timeNanos);
+        if (column < 0) {
+            return;
+        }
+        drawnByClass[classOrdinal]++;
+        if (classOrdinal == BACKSCATTER && !showBackscatter) {
+            return;
+        }
+        raster.dot(column, axes.row(port), dotSize, PlotStyle.dotArgb(classOrdinal));
     }
 
     /** Background, grid, axes, ticks, labels and title; then the legend and status. */

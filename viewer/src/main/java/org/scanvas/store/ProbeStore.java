@@ -200,6 +200,44 @@ public final class ProbeStore {
         return maxTimeNanos;
     }
 
+    /**
+     * Hands the plotted fields of the entries {@code [from, end)} to {@code visitor}, oldest
+     * first, walking each segment's arrays directly; faster than the per-entry getters for a
+     * full redraw. Both bounds must lie within the retained entries.
+     */
+    public void scan(long from, long end, EntryVisitor visitor) {
+        if (from < firstIndex || end > endIndex || from > end) {
+            throw new IndexOutOfBoundsException("range not retained: from=" + from + " end="
+                    + end + " first=" + firstIndex + " stored end=" + endIndex);
+        }
+        long index = from;
+        while (index < end) {
+            int segment = segmentOf(index);
+            int offset = (int) (index & SEGMENT_MASK);
+            int stop = (int) Math.min(SEGMENT_SIZE, offset + (end - index));
+            long[] segmentTimes = times[segment];
+            char[] segmentPorts = destinationPorts[segment];
+            byte[] segmentClasses = classes[segment];
+            for (int i = offset; i < stop; i++) {
+                visitor.visit(segmentTimes[i], segmentPorts[i], segmentClasses[i]);
+            }
+            index += stop - offset;
+        }
+    }
+
+    /** Receives entries from {@link #scan}. */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        /**
+         * Takes one entry.
+         *
+         * @param timeNanos capture time, ns since the epoch
+         * @param destinationPort 0..65535
+         * @param classOrdinal a probe class or BACKSCATTER, as a {@code TrafficClass} ordinal
+         */
+        void visit(long timeNanos, int destinationPort, int classOrdinal);
+    }
+
     /** Capture time of an entry, ns since the epoch. The index must be retained. */
     public long timeNanos(long index) {
         return times[checkedSegment(index)][(int) (index & SEGMENT_MASK)];

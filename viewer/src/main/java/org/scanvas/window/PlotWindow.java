@@ -3,6 +3,7 @@ package org.scanvas.window;
 import java.time.ZoneId;
 import java.util.concurrent.CountDownLatch;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.scanvas.plot.FxPlatform;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The live window: a stage titled "Scanvas — source", 1280x800, showing a {@link PlotView}
  * fed from a {@link ProbeRing} by a {@link FeedPump}. Started from a plain {@code main}.
+ * The B key shows or hides backscatter.
  *
  * <p>The caller owns the producer side: it starts the capture thread that publishes into the
  * ring, calls {@link #showAndWait}, and stops the capture when that returns.
@@ -68,7 +70,13 @@ public final class PlotWindow {
         FeedPump pump = new FeedPump(ring, store, view, status);
         Stage stage = new Stage();
         stage.setTitle("Scanvas — " + status.sourceName());
-        stage.setScene(new Scene(view, WIDTH, HEIGHT));
+        Scene scene = new Scene(view, WIDTH, HEIGHT);
+        scene.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.B) {
+                view.setShowBackscatter(!view.isShowBackscatter());
+            }
+        });
+        stage.setScene(scene);
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> pump.stop());
         stage.show();
         pump.start();

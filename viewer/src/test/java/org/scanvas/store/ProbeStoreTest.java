@@ -78,7 +78,8 @@ class ProbeStoreTest {
 
         long last = entries - 1;
         assertThat(store.size()).isEqualTo(entries);
-        assertThat(store.timeNanos(ProbeStore.SEGMENT_SIZE)).isEqualTo(ProbeStore.SEGMENT_SIZE * 1000L);
+        assertThat(store.timeNanos(ProbeStore.SEGMENT_SIZE))
+                .isEqualTo(ProbeStore.SEGMENT_SIZE * 1000L);
         assertThat(store.sourceLow(last)).isEqualTo(last % 300);
     }
 

@@ -1,9 +1,16 @@
 package org.scanvas.window;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
 import org.scanvas.decode.DecodedPacket;
 import org.scanvas.decode.TrafficClass;
+import org.scanvas.plot.FxPlatform;
+import org.scanvas.plot.PlotRenderer;
+import org.scanvas.plot.PlotView;
 import org.scanvas.ring.ProbeRing;
 import org.scanvas.store.ProbeStore;
 
@@ -22,8 +29,17 @@ public final class SyntheticScanDemo {
     private SyntheticScanDemo() {
     }
 
-    /** Arguments: [probe count] [pause between batches in ms]. */
-    public static void main(String[] args) {
+    /**
+     * Arguments: [probe count] [pause between batches in ms] opens the window;
+     * {@code render OUT.png [probe count]} renders headless and prints how long a full redraw
+     * took on the JavaFX thread.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("render")) {
+            render(Path.of(args[1]),
+                    args.length > 2 ? Integer.parseInt(args[2]) : 100_000);
+            return;
+        }
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         long pauseMillis = args.length > 1 ? Long.parseLong(args[1]) : 20;
         ProbeRing ring = new ProbeRing(1 << 16);
@@ -48,6 +64,42 @@ public final class SyntheticScanDemo {
             }
         }
         status.finished = true;
+    }
+
+    private static void render(Path out, int count) throws IOException {
+        ProbeStore store = new ProbeStore(Math.max(count, 1));
+        DecodedPacket packet = new DecodedPacket();
+        SplittableRandom random = new SplittableRandom(7);
+        long start = 1_700_000_000L * SECOND;
+        long span = 3600 * SECOND;
+        for (int i = 0; i < count; i++) {
+            fill(packet, random, i, count, start, span);
+            store.append(packet);
+        }
+        System.out.printf("stored %d probes in %d bytes: %.1f bytes per probe%n", store.size(),
+                store.memoryBytes(), store.memoryBytes() / (double) store.size());
+        long began = System.nanoTime();
+        PlotRenderer.renderPng(store, start, start + span, 1280, 800,
+                "synthetic scans", out);
+        System.out.printf("render with toolkit start-up: %d ms%n",
+                (System.nanoTime() - began) / 1_000_000);
+        PlotView view = new PlotView(store, ZoneId.systemDefault(), start, start + span);
+        FxPlatform.call(() -> {
+            new Scene(view, 1280, 800);
+            view.resize(1280, 800);
+            view.layout();
+            return null;
+        });
+        for (int round = 0; round < 5; round++) {
+            boolean show = round % 2 == 0;
+            long took = FxPlatform.call(() -> {
+                long t = System.nanoTime();
+                view.setShowBackscatter(show);
+                return System.nanoTime() - t;
+            });
+            System.out.printf("full redraw of %d entries: %d ms%n", count, took / 1_000_000);
+        }
+        FxPlatform.shutdown();
     }
 
     private static void fill(DecodedPacket packet, SplittableRandom random, int i, int count,
