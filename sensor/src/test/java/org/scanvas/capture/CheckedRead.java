@@ -38,6 +38,8 @@ final class CheckedRead implements RecordHandler {
     private long recordBytes;
     private ByteBuffer lastBuffer;
     private int lastEnd;
+    private long lastAllocated;
+    private CaptureFileException lastFailure;
 
     /** Reads captures written to {@code file}, which each {@link #check} replaces. */
     CheckedRead(Path file) {
@@ -75,6 +77,8 @@ final class CheckedRead implements RecordHandler {
         CaptureFileException failure = readWhole(content.length);
 
         long allocated = THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        lastAllocated = allocated;
+        lastFailure = failure;
         assertThat(allocated).as("bytes allocated reading %d bytes", content.length)
                 .isLessThan(ALLOCATION_LIMIT);
         assertThat(records).as("records of the second read").isEqualTo(firstRecords);
@@ -88,6 +92,16 @@ final class CheckedRead implements RecordHandler {
             assertThat(failure.byteOffset()).isBetween(CaptureFileException.UNKNOWN,
                     (long) content.length);
         }
+    }
+
+    /** Bytes the second read of the last {@link #check} allocated. */
+    long lastAllocatedBytes() {
+        return lastAllocated;
+    }
+
+    /** How the last {@link #check}'s read ended: null when it read the whole file. */
+    CaptureFileException lastFailure() {
+        return lastFailure;
     }
 
     private CaptureFileException readWhole(long size) {
