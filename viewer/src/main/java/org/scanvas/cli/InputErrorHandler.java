@@ -1,6 +1,7 @@
 package org.scanvas.cli;
 
 import org.scanvas.capture.CaptureFileException;
+import org.scanvas.text.PrintableText;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -8,6 +9,7 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns failures while a command runs into a one-line message and exit code 1. Bad input
  * (an unreadable capture, a missing file) is what users meet; a stack trace helps none of them.
+ * Messages may quote file names and arguments, so their control characters are escaped.
  */
 final class InputErrorHandler implements IExecutionExceptionHandler {
 
@@ -16,7 +18,7 @@ final class InputErrorHandler implements IExecutionExceptionHandler {
         String message = e instanceof CaptureFileException || e instanceof InputException
                 ? e.getMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
-        command.getErr().println("scanvas: " + message);
+        command.getErr().println("scanvas: " + PrintableText.escape(message));
         return CommandLine.ExitCode.SOFTWARE;
     }
 }
