@@ -1,6 +1,7 @@
 package org.scanvas.cli;
 
 import org.scanvas.capture.CaptureFileException;
+import org.scanvas.channel.ChannelException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -14,6 +15,7 @@ final class InputErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
         String message = e instanceof CaptureFileException || e instanceof InputException
+                || e instanceof ChannelException
                 ? e.getMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         command.getErr().println("scanvas: " + message);

@@ -26,6 +26,7 @@ public final class FeedPump {
     private static final long RATE_INTERVAL = TimeUnit.SECONDS.toNanos(1);
 
     private final ProbeRing ring;
+    private final ProbeRing history;
     private final ProbeStore store;
     private final PlotView view;
     private final FeedStatus status;
@@ -55,10 +56,23 @@ public final class FeedPump {
      */
     public FeedPump(ProbeRing ring, ProbeStore store, PlotView view, FeedStatus status,
             int frameBudget) {
+        this(ring, null, store, view, status, frameBudget);
+    }
+
+    /**
+     * A pump that also drains a second ring filled with recorded history: both go into the
+     * same store, so the plot continues from the recording into live data on one time axis.
+     *
+     * @param history a ring a history load fills, or null
+     * @param frameBudget most packets taken from each ring per frame, positive
+     */
+    public FeedPump(ProbeRing ring, ProbeRing history, ProbeStore store, PlotView view,
+            FeedStatus status, int frameBudget) {
         if (frameBudget <= 0) {
             throw new IllegalArgumentException("frame budget must be positive: " + frameBudget);
         }
         this.ring = ring;
+        this.history = history;
         this.store = store;
         this.view = view;
         this.status = status;
@@ -82,6 +96,9 @@ public final class FeedPump {
      * @param now the pulse time, ns on {@link System#nanoTime()}'s clock
      */
     void pulse(long now) {
+        if (history != null) {
+            history.poll(toStore, frameBudget);
+        }
         ring.poll(toStore, frameBudget);
         view.update();
         if (rateMarkAt == Long.MIN_VALUE || now - rateMarkAt >= RATE_INTERVAL) {
@@ -99,6 +116,9 @@ public final class FeedPump {
     }
 
     private String statusLine() {
+        if (status.live()) {
+            return liveStatusLine();
+        }
         boolean done = status.finished() && ring.backlog() == 0;
         return String.format(Locale.ROOT,
                 "%s  |  %,d probes/s  |  packets %,d  |  probes %,d  |  malformed %,d"
@@ -106,5 +126,19 @@ public final class FeedPump {
                 status.sourceName(), probesPerSecond, status.packetsRead(), store.probeCount(),
                 store.count(TrafficClass.MALFORMED), ring.dropped() + status.droppedPackets(),
                 done ? "  |  finished" : "");
+    }
+
+    /** Every kind of loss by name, so a user sees where packets went missing. */
+    private String liveStatusLine() {
+        String phase = status.phase();
+        return String.format(Locale.ROOT,
+                "%s%s  |  %,d probes/s  |  packets %,d  |  probes %,d  |  malformed %,d"
+                        + "  |  drops: kernel %,d  interface %,d  ring %,d  channel %,d"
+                        + "  |  excluded %,d%s",
+                status.sourceName(), phase == null ? "" : "  |  " + phase, probesPerSecond,
+                status.packetsRead(), store.probeCount(), store.count(TrafficClass.MALFORMED),
+                status.kernelDrops(), status.interfaceDrops(),
+                ring.dropped() + status.upstreamRingDrops(), status.channelDrops(),
+                status.excluded(), status.finished() ? "  |  ended" : "");
     }
 }
