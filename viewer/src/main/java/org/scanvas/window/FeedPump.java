@@ -133,12 +133,17 @@ public final class FeedPump {
         String phase = status.phase();
         return String.format(Locale.ROOT,
                 "%s%s  |  %,d probes/s  |  packets %,d  |  probes %,d  |  malformed %,d"
-                        + "  |  drops: kernel %,d  interface %,d  ring %,d  channel %,d"
+                        + "  |  drops: kernel %,d  interface %s  ring %,d  channel %,d"
                         + "  |  excluded %,d%s",
                 status.sourceName(), phase == null ? "" : "  |  " + phase, probesPerSecond,
                 status.packetsRead(), store.probeCount(), store.count(TrafficClass.MALFORMED),
-                status.kernelDrops(), status.interfaceDrops(),
+                status.kernelDrops(), orUnknown(status.interfaceDrops()),
                 ring.dropped() + status.upstreamRingDrops(), status.channelDrops(),
                 status.excluded(), status.finished() ? "  |  ended" : "");
+    }
+
+    /** A count, or "n/a" for the negative value a source gives when the system does not tell. */
+    private static String orUnknown(long count) {
+        return count < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", count);
     }
 }
