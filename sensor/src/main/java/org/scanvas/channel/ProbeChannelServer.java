@@ -1,5 +1,6 @@
 package org.scanvas.channel;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * the last {@code accept}: it sends each viewer what is queued and a final counter frame, so a
  * viewer's count of frames received plus the dropped count equals the packets offered to it.
  */
-public final class ProbeChannelServer implements ProbeRing.PacketConsumer, AutoCloseable {
+public final class ProbeChannelServer implements ProbeRing.PacketConsumer, Closeable {
 
     /** How often each viewer gets a counter frame, ms. */
     public static final int COUNTER_PERIOD_MILLIS = 250;
