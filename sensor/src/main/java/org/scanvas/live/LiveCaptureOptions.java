@@ -43,10 +43,22 @@ public record LiveCaptureOptions(String interfaceName, int snapLength, int buffe
      * fragment 44, destination options 60, authentication 51), which a BPF cannot walk. The
      * decoder then classifies every packet that passes: its verdict is the final one.
      */
-    public static final String DEFAULT_FILTER = "(ip and (udp or (tcp and tcp[13] & 0x14 == 0)))"
+    public static final String DEFAULT_FILTER = "((ip and (udp or (tcp and tcp[13] & 0x14 == 0)))"
             + " or (ip6 and (ip6[6] == 17 or (ip6[6] == 6 and ip6[53] & 0x14 == 0)"
             + " or ip6[6] == 0 or ip6[6] == 43 or ip6[6] == 44 or ip6[6] == 60"
-            + " or ip6[6] == 51))";
+            + " or ip6[6] == 51)))";
+
+    /**
+     * {@link #DEFAULT_FILTER} for Ethernet, also behind one, two or three 802.1Q/802.1ad tags
+     * (a mirror port may deliver them). libpcap's {@code vlan} moves every later offset for
+     * the rest of the expression, hence the nesting.
+     */
+    public static final String DEFAULT_ETHERNET_FILTER = DEFAULT_FILTER
+            + " or (vlan and (" + DEFAULT_FILTER
+            + " or (vlan and (" + DEFAULT_FILTER
+            + " or (vlan and " + DEFAULT_FILTER + ")))))";
+
+    private static final int LINKTYPE_ETHERNET = 1;
 
     /** Checks the values; a null filter or exclusion list means none. */
     public LiveCaptureOptions {
@@ -84,6 +96,12 @@ public record LiveCaptureOptions(String interfaceName, int snapLength, int buffe
                 defaultFilter, excluded);
     }
 
+    /** These options with or without promiscuous mode. */
+    public LiveCaptureOptions withPromiscuous(boolean on) {
+        return new LiveCaptureOptions(interfaceName, snapLength, bufferBytes, on, userFilter,
+                defaultFilter, excluded);
+    }
+
     /** These options with a user filter (null or blank for none). */
     public LiveCaptureOptions withUserFilter(String filter) {
         return new LiveCaptureOptions(interfaceName, snapLength, bufferBytes, promiscuous,
@@ -103,11 +121,14 @@ public record LiveCaptureOptions(String interfaceName, int snapLength, int buffe
     }
 
     /**
-     * The BPF expression the handle gets: the default filter and the user's, both required;
-     * empty when neither applies.
+     * The BPF expression a handle of the given link type gets: the default filter (its
+     * Ethernet form on Ethernet) and the user's, both required; empty when neither applies.
+     *
+     * @param linkType LINKTYPE_ value of the handle
      */
-    public String effectiveFilter() {
-        String base = defaultFilter ? DEFAULT_FILTER : "";
+    public String effectiveFilter(int linkType) {
+        String base = !defaultFilter ? ""
+                : linkType == LINKTYPE_ETHERNET ? DEFAULT_ETHERNET_FILTER : DEFAULT_FILTER;
         if (userFilter.isEmpty()) {
             return base;
         }

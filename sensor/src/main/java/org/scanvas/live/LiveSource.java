@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The handle is opened promiscuous, in immediate mode (each packet is delivered as it
  * arrives, not when a kernel block fills), with the options' snap length and kernel buffer,
- * and the filter {@link LiveCaptureOptions#effectiveFilter()}. Each packet is decoded into a
+ * and the filter {@link LiveCaptureOptions#effectiveFilter(int)}. Each packet is decoded into a
  * scratch packet; one whose source is one of the interface's own addresses or in an excluded
  * range is counted as excluded; any other is counted by class and copied, with its captured
  * bytes when the ring's slots carry them, into a slot claimed with {@link ProbeRing#tryClaim()}.
@@ -68,6 +68,7 @@ public final class LiveSource implements Runnable {
     private PcapHandle handle;
     private PcapCaptureLoop loop;
     private int linkType;
+    private String filter = "";
     private int snapLength;
     private long interfaceDropsAtStart = -1;
     private boolean statsAvailable = true;
@@ -106,11 +107,11 @@ public final class LiveSource implements Runnable {
         String name = options.interfaceName();
         try {
             handle = openHandle();
-            String filter = options.effectiveFilter();
+            linkType = handle.getDlt().value();
+            filter = options.effectiveFilter(linkType);
             if (!filter.isEmpty()) {
                 setFilter(filter);
             }
-            linkType = handle.getDlt().value();
             snapLength = Math.max(handle.getSnapshot(), options.snapLength());
             loop = PcapCaptureLoop.create(handle, snapLength);
         } catch (PcapNativeException | NotOpenException e) {
@@ -130,7 +131,7 @@ public final class LiveSource implements Runnable {
         opened = true;
         LOG.info("capturing on {}: link type {}, snap length {}, buffer {} bytes, {} loop,"
                 + " filter: {}", name, linkType, snapLength, options.bufferBytes(), loop.name(),
-                filter());
+                filter.isEmpty() ? "none" : filter);
     }
 
     /**
@@ -199,9 +200,9 @@ public final class LiveSource implements Runnable {
         return snapLength;
     }
 
-    /** The BPF filter in force (empty for none). */
+    /** The BPF filter in force (empty for none; empty before {@link #open()}). */
     public String filter() {
-        return options.effectiveFilter();
+        return filter;
     }
 
     /** Which capture loop reads packets, "direct" or "pcap4j"; empty before open. */
@@ -242,12 +243,14 @@ public final class LiveSource implements Runnable {
                 .immediateMode(true);
     }
 
-    private void setFilter(String filter) throws NotOpenException {
+    private void setFilter(String expression) throws NotOpenException {
         try {
-            handle.setFilter(filter, BpfCompileMode.OPTIMIZE);
+            handle.setFilter(expression, BpfCompileMode.OPTIMIZE);
         } catch (PcapNativeException e) {
+            String user = options.userFilter().map(f -> "; --filter was: " + f).orElse("");
             throw new LiveCaptureException(Reason.BAD_FILTER, "the capture filter does not"
-                    + " compile: " + e.getMessage() + " (filter: " + filter + ")", e);
+                    + " compile on " + options.interfaceName() + ": " + e.getMessage() + user,
+                    e);
         }
     }
 

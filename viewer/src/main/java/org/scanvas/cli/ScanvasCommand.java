@@ -13,13 +13,15 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             SummaryCommand.class,
             RenderCommand.class,
+            InterfacesCommand.class,
+            SensorCommand.class,
             LiveCommand.class
         })
 final class ScanvasCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(
-                new picocli.CommandLine(this), "name a command: demo, replay, summary, render or live");
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                "name a command: demo, replay, summary, render, interfaces, sensor or live");
     }
 }
