@@ -23,7 +23,7 @@ final class ChannelStatus implements FeedStatus {
 
     @Override
     public String sourceName() {
-        return client.sourceName() + " (sensor " + client.socket() + ")";
+        return client.sourceName() + " via " + client.socket().getFileName();
     }
 
     @Override
@@ -86,18 +86,17 @@ final class ChannelStatus implements FeedStatus {
         private HistoryPhase() {
         }
 
-        /** "history 40% (3 of 24 files)" while loading, a short total after, null without. */
+        /** "history 40%" while loading, the packets loaded after, null without history. */
         static String of(HistoryLoad history) {
             if (history == null) {
                 return null;
             }
             if (!history.finished()) {
-                return String.format(Locale.ROOT, "loading history %.0f%% (%d of %d files)",
-                        history.progress() * 100, history.filesRead(), history.fileCount());
+                return String.format(Locale.ROOT, "history %.0f%% of %d files",
+                        history.progress() * 100, history.fileCount());
             }
             String damaged = history.errors() == 0 ? "" : ", " + history.errors() + " damaged";
-            return String.format(Locale.ROOT, "history %,d packets from %d files%s",
-                    history.loaded(), history.fileCount(), damaged);
+            return String.format(Locale.ROOT, "history %,d%s", history.loaded(), damaged);
         }
     }
 }

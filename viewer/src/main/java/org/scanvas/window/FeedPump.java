@@ -128,18 +128,20 @@ public final class FeedPump {
                 done ? "  |  finished" : "");
     }
 
-    /** Every kind of loss by name, so a user sees where packets went missing. */
+    /**
+     * Every kind of loss by name, so a user sees where packets went missing. Short enough to
+     * share the strip with the axis label in a window of the default width.
+     */
     private String liveStatusLine() {
         String phase = status.phase();
         return String.format(Locale.ROOT,
-                "%s%s  |  %,d probes/s  |  packets %,d  |  probes %,d  |  malformed %,d"
-                        + "  |  drops: kernel %,d  interface %s  ring %,d  channel %,d"
-                        + "  |  excluded %,d%s",
-                status.sourceName(), phase == null ? "" : "  |  " + phase, probesPerSecond,
-                status.packetsRead(), store.probeCount(), store.count(TrafficClass.MALFORMED),
+                "%s  |  %,d probes/s  |  probes %,d  |  drops: kernel %,d  interface %s"
+                        + "  ring %,d  channel %,d  |  excluded %,d%s%s",
+                status.sourceName(), probesPerSecond, store.probeCount(),
                 status.kernelDrops(), orUnknown(status.interfaceDrops()),
                 ring.dropped() + status.upstreamRingDrops(), status.channelDrops(),
-                status.excluded(), status.finished() ? "  |  ended" : "");
+                status.excluded(), phase == null ? "" : "  |  " + phase,
+                status.finished() ? "  |  ended" : "");
     }
 
     /** A count, or "n/a" for the negative value a source gives when the system does not tell. */
