@@ -46,6 +46,7 @@ public final class ProbeChannelClient implements Runnable, AutoCloseable {
     private volatile boolean ended;
     private volatile boolean closed;
     private volatile String endReason;
+    private volatile boolean broken;
 
     private ProbeChannelClient(Path socket, SocketChannel connection, ProbeRing ring) {
         this.socket = socket;
@@ -166,12 +167,15 @@ public final class ProbeChannelClient implements Runnable, AutoCloseable {
         } catch (IOException e) {
             if (!closed) {
                 endReason = "the connection to the sensor broke: " + ChannelSocket.describe(e);
+                broken = true;
             }
         } finally {
             ended = true;
             closeQuietly(connection);
-            if (endReason != null) {
+            if (broken) {
                 LOG.warn("sensor channel ended: socket={} reason={}", socket, endReason);
+            } else {
+                LOG.info("sensor channel ended: socket={} reason={}", socket, endReason);
             }
         }
     }

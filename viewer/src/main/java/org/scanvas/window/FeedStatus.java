@@ -32,7 +32,7 @@ public interface FeedStatus {
         return 0;
     }
 
-    /** Packets the capture interface (its driver) dropped; negative when the system does not tell. */
+    /** Packets the interface (its driver) dropped; negative when the system does not tell. */
     default long interfaceDrops() {
         return 0;
     }
