@@ -7,6 +7,7 @@ import org.scanvas.decode.TrafficClass;
 import org.scanvas.plot.PlotView;
 import org.scanvas.ring.ProbeRing;
 import org.scanvas.store.ProbeStore;
+import org.scanvas.text.PrintableText;
 
 /**
  * Moves packets from the ring into the store and onto the plot, once per JavaFX pulse. This
@@ -15,7 +16,8 @@ import org.scanvas.store.ProbeStore;
  * <p>Each pulse drains at most {@link #DEFAULT_FRAME_BUDGET} packets, so a fast file replay
  * cannot stall the frame; what is left waits in the ring for the next pulse (and a live
  * source drops, counted by the ring, when the ring fills). The status line is rewritten a few
- * times a second. Start and stop on the JavaFX thread.
+ * times a second; it shows the ring's drops and, once the store is full and evicts its oldest
+ * entries, how many left. Start and stop on the JavaFX thread.
  */
 public final class FeedPump {
 
@@ -115,17 +117,24 @@ public final class FeedPump {
         }
     }
 
-    private String statusLine() {
+    /**
+     * The status line as the next refresh writes it. Once the store is full it says how many
+     * of the oldest entries left to make room, and how many it holds.
+     */
+    String statusLine() {
         if (status.live()) {
             return liveStatusLine();
         }
         boolean done = status.finished() && ring.backlog() == 0;
+        long evicted = store.evicted();
+        String eviction = evicted == 0 ? "" : String.format(Locale.ROOT,
+                "  |  evicted %,d oldest (store holds %,d)", evicted, store.capacity());
         return String.format(Locale.ROOT,
                 "%s  |  %,d probes/s  |  packets %,d  |  probes %,d  |  malformed %,d"
-                        + "  |  dropped %,d%s",
-                status.sourceName(), probesPerSecond, status.packetsRead(), store.probeCount(),
-                store.count(TrafficClass.MALFORMED), ring.dropped() + status.droppedPackets(),
-                done ? "  |  finished" : "");
+                        + "  |  dropped %,d%s%s",
+                PrintableText.escape(status.sourceName()), probesPerSecond, status.packetsRead(),
+                store.probeCount(), store.count(TrafficClass.MALFORMED),
+                ring.dropped() + status.droppedPackets(), eviction, done ? "  |  finished" : "");
     }
 
     /**
@@ -134,13 +143,17 @@ public final class FeedPump {
      */
     private String liveStatusLine() {
         String phase = status.phase();
+        long evicted = store.evicted();
+        String eviction = evicted == 0 ? "" : String.format(Locale.ROOT,
+                "  |  evicted %,d oldest", evicted);
         return String.format(Locale.ROOT,
                 "%s  |  %,d probes/s  |  probes %,d  |  drops: kernel %,d  interface %s"
-                        + "  ring %,d  channel %,d  |  excluded %,d%s%s",
-                status.sourceName(), probesPerSecond, store.probeCount(),
+                        + "  ring %,d  channel %,d  |  excluded %,d%s%s%s",
+                PrintableText.escape(status.sourceName()), probesPerSecond, store.probeCount(),
                 status.kernelDrops(), orUnknown(status.interfaceDrops()),
                 ring.dropped() + status.upstreamRingDrops(), status.channelDrops(),
-                status.excluded(), phase == null ? "" : "  |  " + phase,
+                status.excluded(), eviction,
+                phase == null ? "" : "  |  " + PrintableText.escape(phase),
                 status.finished() ? "  |  ended" : "");
     }
 

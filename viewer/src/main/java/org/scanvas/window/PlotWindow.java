@@ -10,6 +10,7 @@ import org.scanvas.plot.FxPlatform;
 import org.scanvas.plot.PlotView;
 import org.scanvas.ring.ProbeRing;
 import org.scanvas.store.ProbeStore;
+import org.scanvas.text.PrintableText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,11 +89,12 @@ public final class PlotWindow {
     public static Stage open(ProbeRing ring, ProbeRing history, ProbeStore store,
             FeedStatus status) {
         PlotView view = new PlotView(store, ZoneId.systemDefault());
-        view.setTitle("Scanvas — " + status.sourceName());
+        String source = PrintableText.escape(status.sourceName());
+        view.setTitle("Scanvas — " + source);
         FeedPump pump = new FeedPump(ring, history, store, view, status,
                 FeedPump.DEFAULT_FRAME_BUDGET);
         Stage stage = new Stage();
-        stage.setTitle("Scanvas — " + status.sourceName());
+        stage.setTitle("Scanvas — " + source);
         Scene scene = new Scene(view, WIDTH, HEIGHT);
         scene.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.B) {
@@ -103,7 +105,7 @@ public final class PlotWindow {
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> pump.stop());
         stage.show();
         pump.start();
-        LOG.info("window open: source={}", status.sourceName());
+        LOG.info("window open: source={}", source);
         return stage;
     }
 }
