@@ -43,10 +43,21 @@ public final class PlotWindow {
      * @param status the source's counters for the status line
      */
     public static void showAndWait(ProbeRing ring, ProbeStore store, FeedStatus status) {
+        showAndWait(ring, null, store, status);
+    }
+
+    /**
+     * Like {@link #showAndWait(ProbeRing, ProbeStore, FeedStatus)}, also draining a ring that
+     * a history load fills, before the live ring on each frame.
+     *
+     * @param history the history ring, or null
+     */
+    public static void showAndWait(ProbeRing ring, ProbeRing history, ProbeStore store,
+            FeedStatus status) {
         FxPlatform.startDesktop();
         CountDownLatch closed = new CountDownLatch(1);
         FxPlatform.call(() -> {
-            open(ring, store, status)
+            open(ring, history, store, status)
                     .addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> closed.countDown());
             return null;
         });
@@ -66,10 +77,22 @@ public final class PlotWindow {
      * @return the stage, already showing; closing it stops the pump
      */
     public static Stage open(ProbeRing ring, ProbeStore store, FeedStatus status) {
+        return open(ring, null, store, status);
+    }
+
+    /**
+     * Builds and shows the stage, draining a history ring too. JavaFX thread only.
+     *
+     * @param history the history ring, or null
+     * @return the stage, already showing; closing it stops the pump
+     */
+    public static Stage open(ProbeRing ring, ProbeRing history, ProbeStore store,
+            FeedStatus status) {
         PlotView view = new PlotView(store, ZoneId.systemDefault());
         String source = PrintableText.escape(status.sourceName());
         view.setTitle("Scanvas — " + source);
-        FeedPump pump = new FeedPump(ring, store, view, status);
+        FeedPump pump = new FeedPump(ring, history, store, view, status,
+                FeedPump.DEFAULT_FRAME_BUDGET);
         Stage stage = new Stage();
         stage.setTitle("Scanvas — " + source);
         Scene scene = new Scene(view, WIDTH, HEIGHT);
