@@ -13,13 +13,21 @@ import javafx.scene.image.WritableImage;
  * the image and only tells JavaFX which rectangle changed. Pixels with no dot are fully
  * transparent, letting the grid drawn underneath show through.
  *
- * <p>JavaFX application thread only: the image reads the same memory when it renders.
+ * <p>Beside each pixel the raster counts the dots that landed on it, and a {@link DotShades}
+ * table turns (class, count) into the pixel's colour, so where many probes share a pixel the
+ * count shows instead of being lost.
+ *
+ * <p>Threading: while its image is on screen, the JavaFX application thread only, since the
+ * image reads the same memory when it renders. A spare raster whose image is not shown may be
+ * filled by one other thread, handed over and back through a happens-before edge (an executor
+ * submit, {@code Platform.runLater}).
  */
 final class DotRaster {
 
     private final int width;
     private final int height;
     private final int[] pixels;
+    private final int[] counts;
     private final PixelBuffer<IntBuffer> buffer;
     private final WritableImage image;
 
@@ -33,6 +41,7 @@ final class DotRaster {
         this.height = height;
         IntBuffer memory = IntBuffer.allocate(width * height);
         pixels = memory.array();
+        counts = new int[width * height];
         buffer = new PixelBuffer<>(width, height, memory, PixelFormat.getIntArgbPreInstance());
         image = new WritableImage(buffer);
         resetDirty();
@@ -46,6 +55,12 @@ final class DotRaster {
     /** Removes every dot. */
     void clear() {
         Arrays.fill(pixels, 0);
+        Arrays.fill(counts, 0);
+        markAllDirty();
+    }
+
+    /** Marks the whole raster changed, for the next {@link #flush()}. */
+    void markAllDirty() {
         dirtyMinX = 0;
         dirtyMinY = 0;
         dirtyMaxX = width - 1;
@@ -53,23 +68,31 @@ final class DotRaster {
     }
 
     /**
-     * Paints a square dot whose top-left pixel is at {@code (x, y)}, clipped to the raster.
+     * Paints a square dot whose top-left pixel is at {@code (x, y)}, clipped to the raster,
+     * counting it on every pixel it covers.
      *
      * @param size edge length in pixels, 1 or more
+     * @param classOrdinal the dot's traffic class, which picks its colours in {@code shades}
      */
-    void dot(int x, int y, int size, int argb) {
+    void dot(int x, int y, int size, int classOrdinal, DotShades shades) {
         int right = Math.min(x + size, width);
         int bottom = Math.min(y + size, height);
         for (int row = y; row < bottom; row++) {
             int base = row * width;
             for (int column = x; column < right; column++) {
-                pixels[base + column] = argb;
+                int count = ++counts[base + column];
+                pixels[base + column] = shades.argb(classOrdinal, count);
             }
         }
         dirtyMinX = Math.min(dirtyMinX, x);
         dirtyMinY = Math.min(dirtyMinY, y);
         dirtyMaxX = Math.max(dirtyMaxX, right - 1);
         dirtyMaxY = Math.max(dirtyMaxY, bottom - 1);
+    }
+
+    /** Dots counted on a pixel since the last clear. */
+    int count(int x, int y) {
+        return counts[y * width + x];
     }
 
     /** Tells JavaFX which pixels changed since the last flush, so they reach the screen. */

@@ -38,6 +38,7 @@ public final class FeedPump {
         }
     };
 
+    private final ProbeRing.PacketConsumer discard = packet -> { };
     private long lastStatusAt = Long.MIN_VALUE;
     private long rateMarkAt = Long.MIN_VALUE;
     private long rateMarkProbes;
@@ -82,6 +83,9 @@ public final class FeedPump {
      * @param now the pulse time, ns on {@link System#nanoTime()}'s clock
      */
     void pulse(long now) {
+        if (status.clearRequested()) {
+            forgetEverything();
+        }
         ring.poll(toStore, frameBudget);
         view.update();
         if (rateMarkAt == Long.MIN_VALUE || now - rateMarkAt >= RATE_INTERVAL) {
@@ -96,6 +100,29 @@ public final class FeedPump {
             lastStatusAt = now;
             view.setStatusLine(statusLine());
         }
+    }
+
+    /**
+     * Answers a source's request to start over: what is in the ring predates the request (the
+     * source publishes nothing until answered), so it is drained unread; then the store and
+     * the plot are cleared.
+     */
+    private void forgetEverything() {
+        discardEverything();
+        status.cleared();
+    }
+
+    /**
+     * Drains the ring unread and clears the store and the plot. Only while nothing publishes
+     * into the ring (its producer waits, or has ended). JavaFX thread.
+     */
+    void discardEverything() {
+        int drained;
+        do {
+            drained = ring.poll(discard, ring.capacity());
+        } while (drained > 0);
+        store.clear();
+        view.storeCleared();
     }
 
     private String statusLine() {

@@ -18,4 +18,16 @@ public interface FeedStatus {
 
     /** Whether the source has ended (end of file); live sources never finish. */
     boolean finished();
+
+    /**
+     * Whether the source waits for the viewer to forget everything (a replay seeking back);
+     * see {@code ReplaySource.clearRequested()}. Sources that never ask keep the default.
+     */
+    default boolean clearRequested() {
+        return false;
+    }
+
+    /** The viewer's answer to {@link #clearRequested()}: ring drained, store cleared. */
+    default void cleared() {
+    }
 }
