@@ -77,7 +77,7 @@ final class DotPainter implements ProbeStore.EntryVisitor {
             if (stale.getAsBoolean()) {
                 return false;
             }
-            store.scanHandedOver(chunk, Math.min(end, chunk + CHUNK), this);
+            store.scanConcurrently(chunk, Math.min(end, chunk + CHUNK), this);
         }
         return true;
     }

@@ -8,13 +8,13 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
 /**
- * Zoom and pan by mouse on a {@link PlotView}, leaving the plain left drag inside the plot
- * area free for selecting:
+ * Zoom and pan by mouse on a {@link PlotView}, leaving Shift with the left drag free for
+ * selecting (the inspector takes it before these handlers see it):
  * <ul>
  *   <li>wheel over the plot area: zoom time and ports around the pointer; over the port
  *       axis (left of the plot): ports only; over the time axis (below it): time only;
  *   <li>left drag along an axis: zoom that axis to the stretch dragged over;
- *   <li>right or middle drag (or Shift with the left button): pan;
+ *   <li>a left drag inside the plot area, or a right or middle drag anywhere: pan;
  *   <li>double click: undo zoom and pan.
  * </ul>
  * JavaFX application thread only.
@@ -25,7 +25,7 @@ public final class PlotGestures {
     public static final double ZOOM_PER_NOTCH = 0.8;
     /** Scroll units JavaFX reports for one notch of a mouse wheel. */
     public static final double UNITS_PER_NOTCH = 40;
-    /** Least drag along an axis, in pixels, that counts as a zoom rather than a click. */
+    /** Least drag, in pixels, that counts as a zoom or a pan rather than a click. */
     static final int MIN_AXIS_DRAG = 4;
 
     private enum Drag { NONE, PAN, TIME_AXIS, PORT_AXIS }
@@ -37,6 +37,7 @@ public final class PlotGestures {
     private double pressY;
     private double lastX;
     private double lastY;
+    private boolean moved;
 
     private PlotGestures(PlotView view) {
         this.view = view;
@@ -83,10 +84,15 @@ public final class PlotGestures {
         }
         pressX = event.getX();
         pressY = event.getY();
+        moved = false;
         lastX = pressX;
         lastY = pressY;
         boolean left = event.getButton() == MouseButton.PRIMARY;
-        if (!left || event.isShiftDown()) {
+        if (left && event.isShiftDown()) {
+            return;
+        }
+        if (!left || inside(pressX, axes.plotLeft(), axes.plotWidth())
+                && inside(pressY, axes.plotTop(), axes.plotHeight())) {
             drag = Drag.PAN;
             view.setCursor(Cursor.MOVE);
         } else if (pressX < axes.plotLeft() && inside(pressY, axes.plotTop(), axes.plotHeight())) {
@@ -106,6 +112,11 @@ public final class PlotGestures {
             return;
         }
         PlotAxes axes = view.axes();
+        moved |= Math.abs(event.getX() - pressX) >= MIN_AXIS_DRAG
+                || Math.abs(event.getY() - pressY) >= MIN_AXIS_DRAG;
+        if (!moved) {
+            return;
+        }
         if (drag == Drag.PAN) {
             view.panBy(event.getX() - lastX, event.getY() - lastY);
         } else if (drag == Drag.TIME_AXIS) {

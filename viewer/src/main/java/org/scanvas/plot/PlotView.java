@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * from then on (one larger in presentation mode).
  *
  * <p>Threading: JavaFX application thread only, like the store it reads; the redraw thread
- * reads the store only through {@link ProbeStore#scanHandedOver}.
+ * reads the store only through {@link ProbeStore#scanConcurrently}.
  */
 public final class PlotView extends Region {
 

@@ -23,10 +23,10 @@ final class KeyHelp extends GridPane {
     static final List<Entry> ENTRIES = List.of(
             new Entry("wheel", "zoom around the pointer (over an axis: that axis only)"),
             new Entry("drag along an axis", "zoom that axis to the stretch dragged"),
-            new Entry("right / middle drag, Shift+drag", "pan"),
+            new Entry("drag in the plot, right / middle drag", "pan"),
             new Entry("+  -  arrows", "zoom in, out; pan"),
             new Entry("double click, Esc", "undo zoom and pan"),
-            new Entry("drag in the plot", "select (side panel)"),
+            new Entry("Shift+drag in the plot", "select (side panel)"),
             new Entry("0", "whole capture"),
             new Entry("1  2  3  4", "follow the last 5 min, 1 h, 24 h, 7 days"),
             new Entry("D,  PgUp  PgDn", "day view (00:00-24:00), previous / next day"),
