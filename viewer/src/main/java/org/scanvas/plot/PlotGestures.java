@@ -6,6 +6,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import org.scanvas.decode.TrafficClass;
 
 /**
  * Zoom and pan by mouse on a {@link PlotView}, leaving Shift with the left drag free for
@@ -15,7 +16,8 @@ import javafx.scene.shape.Rectangle;
  *       axis (left of the plot): ports only; over the time axis (below it): time only;
  *   <li>left drag along an axis: zoom that axis to the stretch dragged over;
  *   <li>a left drag inside the plot area, or a right or middle drag anywhere: pan;
- *   <li>double click: undo zoom and pan.
+ *   <li>double click: undo zoom and pan;
+ *   <li>click on a legend entry: show or hide that class.
  * </ul>
  * JavaFX application thread only.
  */
@@ -155,7 +157,14 @@ public final class PlotGestures {
     }
 
     private void clicked(MouseEvent event) {
-        if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2) {
+        if (event.getButton() != MouseButton.PRIMARY || !event.isStillSincePress()) {
+            return;
+        }
+        TrafficClass entry = view.legendEntryAt(event.getX(), event.getY());
+        if (entry != null && event.getClickCount() == 1) {
+            view.setClassShown(entry, !view.isClassShown(entry));
+            event.consume();
+        } else if (entry == null && event.getClickCount() == 2) {
             view.resetZoom();
             event.consume();
         }

@@ -93,6 +93,10 @@ public final class PlotView extends Region {
     private long rangeStart;
     private long rangeEnd;
     private boolean haveRange;
+    /** A live window's own range when the zoom or pause began, to return to on reset. */
+    private long liveStart;
+    private long liveEnd;
+    private boolean haveLiveRange;
     private double lowPort = PlotAxes.MIN_PORT;
     private double highPort = PlotAxes.MAX_PORT;
     private PlotAxes axes;
@@ -309,12 +313,17 @@ public final class PlotView extends Region {
             liveWindow = timeWindow;
         }
         paused = false;
+        haveLiveRange = false;
         resetZoom();
     }
 
     /** Back to the last live window (the whole capture at first), following new probes. */
     public void goLive() {
-        setTimeWindow(liveWindow);
+        if (window.equals(liveWindow)) {
+            resetZoom();
+        } else {
+            setTimeWindow(liveWindow);
+        }
     }
 
     /**
@@ -326,6 +335,7 @@ public final class PlotView extends Region {
             return;
         }
         if (pause) {
+            rememberLiveRange();
             paused = true;
             drawLegendAndStatus();
         } else {
@@ -398,6 +408,7 @@ public final class PlotView extends Region {
             toNanos = fromNanos + MIN_ZOOM_NANOS;
         }
         double[] ports = PlotAxes.clampPortRange(lowPort, highPort);
+        rememberLiveRange();
         rangeStart = fromNanos;
         rangeEnd = toNanos;
         haveRange = true;
@@ -505,19 +516,34 @@ public final class PlotView extends Region {
     public void storeCleared() {
         zoomed = false;
         paused = false;
+        haveLiveRange = false;
         autoDotSize = 2;
         applyWindowRange();
         requestRedraw();
     }
 
-    /** Sets the range a live or fixed window has of its own, without redrawing. */
+    /** Keeps a moving live range before a zoom or pause freezes it. */
+    private void rememberLiveRange() {
+        if (window.isLive() && !paused) {
+            liveStart = rangeStart;
+            liveEnd = rangeEnd;
+            haveLiveRange = haveRange;
+        }
+    }
+
+    /**
+     * Sets the range a window has of its own, without redrawing: a live one returns to where
+     * it was before the zoom or pause and moves on from there.
+     */
     private void applyWindowRange() {
         if (window instanceof TimeWindow.Day day) {
             setRange(day.startNanos(zone), day.endNanos(zone));
         } else if (window instanceof TimeWindow.Fixed fixed) {
             setRange(fixed.fromNanos(), fixed.toNanos());
         } else {
-            haveRange = false;
+            rangeStart = liveStart;
+            rangeEnd = liveEnd;
+            haveRange = haveLiveRange;
             moveLiveRange();
         }
     }

@@ -24,8 +24,6 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -105,7 +103,6 @@ public final class PlotWindow {
         this.pump = new FeedPump(ring, store, view, feed);
         this.windowBar = new TimeWindowBar(view);
         PlotGestures.install(view);
-        view.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clickedLegend);
         top.getChildren().addAll(menus(), windowBar);
         root.setTop(top);
         root.setCenter(new StackPane(view, help));
@@ -502,17 +499,6 @@ public final class PlotWindow {
     private void panFraction(double x, double y) {
         if (view.axes() != null) {
             view.panBy(x * view.axes().plotWidth(), y * view.axes().plotHeight());
-        }
-    }
-
-    private void clickedLegend(MouseEvent event) {
-        if (event.getButton() != MouseButton.PRIMARY || event.getClickCount() != 1) {
-            return;
-        }
-        TrafficClass entry = view.legendEntryAt(event.getX(), event.getY());
-        if (entry != null) {
-            view.setClassShown(entry, !view.isClassShown(entry));
-            event.consume();
         }
     }
 
