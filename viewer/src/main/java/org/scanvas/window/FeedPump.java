@@ -108,21 +108,13 @@ public final class FeedPump {
      * the plot are cleared.
      */
     private void forgetEverything() {
-        discardEverything();
-        status.cleared();
-    }
-
-    /**
-     * Drains the ring unread and clears the store and the plot. Only while nothing publishes
-     * into the ring (its producer waits, or has ended). JavaFX thread.
-     */
-    void discardEverything() {
         int drained;
         do {
             drained = ring.poll(discard, ring.capacity());
         } while (drained > 0);
         store.clear();
         view.storeCleared();
+        status.cleared();
     }
 
     private String statusLine() {

@@ -79,10 +79,9 @@ public final class PlotWindow {
             + " -fx-faint-focus-color: transparent;";
 
     private final Stage stage = new Stage();
-    private final ProbeRing ring;
     private final ProbeStore store;
     private final PlotView view;
-    private final FeedPump pump;
+    private FeedPump pump;
     private final BorderPane root = new BorderPane();
     private final VBox top = new VBox();
     private final TimeWindowBar windowBar;
@@ -96,7 +95,6 @@ public final class PlotWindow {
     private boolean presentation;
 
     private PlotWindow(ProbeRing ring, ProbeStore store, FeedStatus status) {
-        this.ring = ring;
         this.store = store;
         this.feed.status = status;
         this.view = new PlotView(store, ZoneId.systemDefault());
@@ -298,10 +296,18 @@ public final class PlotWindow {
         }
     }
 
-    /** Runs once the old replay thread ended: nothing else produces into the ring now. */
+    /**
+     * Runs once the old replay thread ended. The new replay gets a ring of its own, since a
+     * ring has one producer thread for life; what the old ring still holds is dropped.
+     */
     private void replaceSession(List<Path> files) {
-        pump.discardEverything();
+        pump.stop();
+        store.clear();
+        view.storeCleared();
+        ProbeRing ring = new ProbeRing(RING_SLOTS);
+        pump = new FeedPump(ring, store, view, feed);
         startSession(new ReplaySession(files, ring, ReplaySource.MAX_SPEED, false));
+        pump.start();
     }
 
     private void startSession(ReplaySession replay) {

@@ -3,6 +3,7 @@ package org.scanvas.plot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
@@ -32,6 +33,7 @@ class PlotNavigationTest {
     private static final int PLOT_HEIGHT = HEIGHT - PlotAxes.INSET_TOP - PlotAxes.INSET_BOTTOM;
     private static final double LOG_MAX = Math.log(65535);
     private static final int GREEN = 0xff00ff00;
+    private static final long SECOND = 1_000_000_000L;
 
     private final ProbeStore store = new ProbeStore(1000);
     private final DecodedPacket packet = new DecodedPacket();
@@ -166,6 +168,36 @@ class PlotNavigationTest {
         int y = PlotAxes.INSET_TOP + (int) Math.round((PLOT_HEIGHT - 1) / 2.0);
         assertThat(Integer.toHexString(argbAt(middle.x(WIDTH), y))).isEqualTo("ffffffff");
         assertThat(axes().row(99)).isEqualTo(-1);
+    }
+
+    /** Following 5 min: the range ends a tenth of the span (30 s) past the newest second. */
+    @Test
+    void followingMovesWithTheNewestProbeUntilPausedAndLiveAgainCatchesUp() {
+        FxPlatform.call(() -> {
+            view.setTimeWindow(new TimeWindow.Follow(Duration.ofMinutes(5)));
+            return null;
+        });
+        long followEnd = PlottedProbes.T0 + 53 * SECOND + 30 * SECOND;
+        assertThat(axes().endNanos()).isEqualTo(followEnd);
+
+        append(new Probe(TrafficClass.TCP4, 600, 22, 0));
+        long movedEnd = PlottedProbes.T0 + 630 * SECOND;
+        FxPlatform.call(() -> {
+            view.setPaused(true);
+            return null;
+        });
+        append(new Probe(TrafficClass.TCP4, 1200, 22, 0));
+        long pausedEnd = axes().endNanos();
+        long stored = FxPlatform.call(store::size);
+        FxPlatform.call(() -> {
+            view.goLive();
+            return null;
+        });
+
+        assertThat(pausedEnd).isEqualTo(movedEnd);
+        assertThat(stored).isEqualTo(PlottedProbes.PROBES.size() + 2);
+        assertThat(axes().endNanos()).isEqualTo(PlottedProbes.T0 + 1230 * SECOND);
+        assertThat(axes().endNanos() - axes().startNanos()).isEqualTo(300 * SECOND);
     }
 
     @Test
