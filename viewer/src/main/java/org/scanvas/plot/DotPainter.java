@@ -25,6 +25,7 @@ final class DotPainter implements ProbeStore.EntryVisitor {
     private DotRaster raster;
     private DotShades shades;
     private int dotSize;
+    private boolean countOnly;
 
     /**
      * Points the painter at a raster and a way of drawing.
@@ -43,6 +44,11 @@ final class DotPainter implements ProbeStore.EntryVisitor {
         } else {
             System.arraycopy(startCounts, 0, inView, 0, inView.length);
         }
+    }
+
+    /** Sets the per-class counts in view back to zero. */
+    void resetCounts() {
+        Arrays.fill(inView, 0);
     }
 
     /** The raster painted into. */
@@ -71,15 +77,33 @@ final class DotPainter implements ProbeStore.EntryVisitor {
      *
      * @return whether every entry was painted (false when given up)
      */
-    boolean repaintHandedOver(ProbeStore store, long from, long end, BooleanSupplier stale) {
-        raster.clear();
-        for (long chunk = from; chunk < end; chunk += CHUNK) {
-            if (stale.getAsBoolean()) {
-                return false;
+    boolean repaintConcurrently(ProbeStore store, long from, long end, BooleanSupplier stale) {
+        raster.clearCounts();
+        countOnly = true;
+        try {
+            for (long chunk = from; chunk < end; chunk += CHUNK) {
+                if (stale.getAsBoolean()) {
+                    return false;
+                }
+                store.scanConcurrently(chunk, Math.min(end, chunk + CHUNK), this);
             }
-            store.scanConcurrently(chunk, Math.min(end, chunk + CHUNK), this);
+        } finally {
+            countOnly = false;
         }
+        raster.colourAll(shades);
         return true;
+    }
+
+    /** Clears the raster and paints {@code [from, end)} of a store this thread owns. */
+    void repaint(ProbeStore store, long from, long end) {
+        raster.clearCounts();
+        countOnly = true;
+        try {
+            store.scan(from, end, this);
+        } finally {
+            countOnly = false;
+        }
+        raster.colourAll(shades);
     }
 
     @Override
@@ -93,7 +117,12 @@ final class DotPainter implements ProbeStore.EntryVisitor {
             return;
         }
         inView[classOrdinal]++;
-        if (shown[classOrdinal]) {
+        if (!shown[classOrdinal]) {
+            return;
+        }
+        if (countOnly) {
+            raster.countDot(column, row, dotSize, classOrdinal);
+        } else {
             raster.dot(column, row, dotSize, classOrdinal, shades);
         }
     }

@@ -44,15 +44,16 @@ import org.slf4j.LoggerFactory;
  * everything: up to {@value #OFF_THREAD_LIMIT} entries at once on the JavaFX thread, more on
  * the {@code scanvas-redraw} thread into a spare raster, which is swapped in when done (the
  * old picture stays up meanwhile, appends wait, and a newer view change makes a running
- * redraw give up). Dots are 2x2 pixels below {@value #LARGE_DOT_LIMIT} stored entries, 1 pixel
- * from then on (one larger in presentation mode).
+ * redraw give up). Dots are 2x2 pixels while fewer than {@value #LARGE_DOT_LIMIT} entries are in
+ * view, 1 pixel from then on (one larger in presentation mode), so a zoom into a crowded
+ * capture gets the larger dots back.
  *
  * <p>Threading: JavaFX application thread only, like the store it reads; the redraw thread
  * reads the store only through {@link ProbeStore#scanConcurrently}.
  */
 public final class PlotView extends Region {
 
-    /** Below this many stored entries dots are 2x2 pixels, at or above it 1 pixel. */
+    /** Below this many entries in view dots are 2x2 pixels, at or above it 1 pixel. */
     public static final int LARGE_DOT_LIMIT = 100_000;
     /** Full redraws of more entries than this run off the JavaFX thread. */
     public static final int OFF_THREAD_LIMIT = 300_000;
@@ -492,7 +493,7 @@ public final class PlotView extends Region {
         long from = Math.max(nextIndex, store.firstIndex());
         long end = store.endIndex();
         boolean redraw = from < end && moveLiveRange();
-        if (autoDotSize > 1 && store.size() >= LARGE_DOT_LIMIT) {
+        if (autoDotSize > 1 && inViewTotal() >= LARGE_DOT_LIMIT) {
             autoDotSize = 1;
             redraw = true;
         }
@@ -520,6 +521,30 @@ public final class PlotView extends Region {
         autoDotSize = 2;
         applyWindowRange();
         requestRedraw();
+    }
+
+    /** Entries of every class in view, as the last redraw and the appends since counted. */
+    private long inViewTotal() {
+        long total = 0;
+        if (painter.axes() != null) {
+            for (long count : painter.counts()) {
+                total += count;
+            }
+        }
+        return total;
+    }
+
+    /**
+     * After a full redraw: whether the number of entries in view calls for the other dot
+     * size, which is then set (the caller redraws).
+     */
+    private boolean dotSizeChanged() {
+        int wanted = inViewTotal() < LARGE_DOT_LIMIT ? 2 : 1;
+        if (wanted == autoDotSize) {
+            return false;
+        }
+        autoDotSize = wanted;
+        return true;
     }
 
     /** Keeps a moving live range before a zoom or pause freezes it. */
@@ -618,11 +643,14 @@ public final class PlotView extends Region {
     private void redrawNow(long first, long end) {
         long began = System.nanoTime();
         painter.configure(axes, front, shown, dotSize(), shades(), null);
-        front.clear();
-        store.scan(first, end, painter);
+        painter.repaint(store, first, end);
         nextIndex = end;
         front.flush();
         lastFullRedrawNanos = System.nanoTime() - began;
+        if (dotSizeChanged()) {
+            requestRedraw();
+            return;
+        }
         drawChrome();
         fireViewChanged();
     }
@@ -634,7 +662,7 @@ public final class PlotView extends Region {
         running = job;
         REDRAW.execute(() -> {
             long began = System.nanoTime();
-            boolean complete = job.repaintHandedOver(store, first, end,
+            boolean complete = job.repaintConcurrently(store, first, end,
                     () -> generation != redrawOf);
             long took = System.nanoTime() - began;
             Platform.runLater(() -> land(job, redrawOf, end, complete, took));
@@ -653,6 +681,9 @@ public final class PlotView extends Region {
             painter.configure(axes, front, shown, dotSize(), shades(), job.counts());
             nextIndex = end;
             lastFullRedrawNanos = took;
+            if (dotSizeChanged()) {
+                redrawQueued = true;
+            }
             LOG.debug("full redraw off the FX thread: entries={} ms={}", end - store.firstIndex(),
                     took / 1_000_000);
             drawChrome();

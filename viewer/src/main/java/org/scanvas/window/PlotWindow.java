@@ -74,9 +74,6 @@ public final class PlotWindow {
     private static final Logger LOG = LoggerFactory.getLogger(PlotWindow.class);
     private static final List<Consumer<PlotWindow>> OPEN_LISTENERS =
             new CopyOnWriteArrayList<>();
-    private static final String DARK = "-fx-base: #262626; -fx-background: #141414;"
-            + " -fx-control-inner-background: #1c1c1c; -fx-focus-color: #707070;"
-            + " -fx-faint-focus-color: transparent;";
 
     private final Stage stage = new Stage();
     private final ProbeStore store;
@@ -104,8 +101,8 @@ public final class PlotWindow {
         top.getChildren().addAll(menus(), windowBar);
         root.setTop(top);
         root.setCenter(new StackPane(view, help));
-        root.setStyle(DARK);
         Scene scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().add(PlotWindow.class.getResource("window.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         scene.addEventFilter(KeyEvent.KEY_TYPED, this::keyTyped);
         scene.setOnDragOver(this::dragOver);

@@ -94,10 +94,16 @@ final class ReplayBar extends HBox {
 
     /** Plays or pauses the replay. */
     void togglePlay() {
-        if (source != null) {
-            source.setPaused(!source.isPaused());
-            refresh();
+        if (source == null) {
+            return;
         }
+        if (source.finished()) {
+            source.setPaused(false);
+            source.seek(0);
+        } else {
+            source.setPaused(!source.isPaused());
+        }
+        refresh();
     }
 
     /** One speed step faster (+1) or slower (-1). */
@@ -121,7 +127,7 @@ final class ReplayBar extends HBox {
         if (source == null) {
             return;
         }
-        play.setText(source.isPaused() ? "Play" : "Pause");
+        play.setText(source.isPaused() || source.finished() ? "Play" : "Pause");
         if (!source.extentKnown()) {
             time.setText("reading…");
             return;
