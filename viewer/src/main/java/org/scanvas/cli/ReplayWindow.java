@@ -75,5 +75,10 @@ final class ReplayWindow {
         public boolean finished() {
             return source.finished();
         }
+
+        @Override
+        public List<Path> captureFiles() {
+            return files;
+        }
     }
 }

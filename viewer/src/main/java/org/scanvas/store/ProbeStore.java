@@ -210,6 +210,27 @@ public final class ProbeStore {
             throw new IndexOutOfBoundsException("range not retained: from=" + from + " end="
                     + end + " first=" + firstIndex + " stored end=" + endIndex);
         }
+        walk(from, end, visitor);
+    }
+
+    /**
+     * Like {@link #scan}, for a thread other than the store's owner, such as one that builds an
+     * index in the background. The caller must have received {@code end} from the owning thread
+     * through a hand-over that orders memory (an executor's submit, a volatile write), so every
+     * entry below it is visible. Entries the owner evicts meanwhile may show a newer entry's
+     * fields: the caller must ignore entries below {@link #firstIndex()} once it is back on the
+     * owning thread. Bounds are checked against the ring of segments only, never against
+     * {@code firstIndex}, which the owner may move at any time.
+     */
+    public void scanConcurrently(long from, long end, EntryVisitor visitor) {
+        if (from > end || end - from > capacity) {
+            throw new IndexOutOfBoundsException("range larger than the store: from=" + from
+                    + " end=" + end + " capacity=" + capacity);
+        }
+        walk(from, end, visitor);
+    }
+
+    private void walk(long from, long end, EntryVisitor visitor) {
         long index = from;
         while (index < end) {
             int segment = segmentOf(index);

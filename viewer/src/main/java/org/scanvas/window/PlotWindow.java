@@ -6,6 +6,7 @@ import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.scanvas.inspect.Inspector;
 import org.scanvas.plot.FxPlatform;
 import org.scanvas.plot.PlotView;
 import org.scanvas.ring.ProbeRing;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The live window: a stage titled "Scanvas — source", 1280x800, showing a {@link PlotView}
  * fed from a {@link ProbeRing} by a {@link FeedPump}. Started from a plain {@code main}.
- * The B key shows or hides backscatter.
+ * The B key shows or hides backscatter; hovering and shift-dragging ask the plot who sent
+ * what ({@link Inspector}).
  *
  * <p>The caller owns the producer side: it starts the capture thread that publishes into the
  * ring, calls {@link #showAndWait}, and stops the capture when that returns.
@@ -70,14 +72,19 @@ public final class PlotWindow {
         FeedPump pump = new FeedPump(ring, store, view, status);
         Stage stage = new Stage();
         stage.setTitle("Scanvas — " + status.sourceName());
-        Scene scene = new Scene(view, WIDTH, HEIGHT);
+        Inspector inspector = Inspector.attach(view, store, status.captureFiles(),
+                ZoneId.systemDefault());
+        Scene scene = new Scene(inspector.node(), WIDTH, HEIGHT);
         scene.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.B) {
                 view.setShowBackscatter(!view.isShowBackscatter());
             }
         });
         stage.setScene(scene);
-        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> pump.stop());
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> {
+            pump.stop();
+            inspector.close();
+        });
         stage.show();
         pump.start();
         LOG.info("window open: source={}", status.sourceName());
