@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -58,6 +57,7 @@ public final class Inspector implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Inspector.class);
+    private static final ZoneId UTC = ZoneId.of("UTC");
     private static final double POINTER_GAP = 16;
     private static final double LEAST_DRAG = 3;
     private static final int PROBE_CLASSES = 1 << TrafficClass.TCP4.ordinal()
@@ -175,7 +175,7 @@ public final class Inspector implements AutoCloseable {
 
     /** The zone times are shown in now. */
     public ZoneId shownZone() {
-        return utc ? ZoneOffset.UTC : localZone;
+        return utc ? UTC : localZone;
     }
 
     /** Replaces the file chooser of the export buttons (tests, or an embedding application). */
