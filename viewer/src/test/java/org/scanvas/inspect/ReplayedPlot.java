@@ -35,11 +35,12 @@ final class ReplayedPlot {
     final long fromNanos;
     final long toNanos;
 
-    private ReplayedPlot(Stage stage, Path capture, long fromNanos, long toNanos, ZoneId zone) {
+    private ReplayedPlot(Stage stage, Path capture, long fromNanos, long toNanos, ZoneId zone,
+            boolean recorded) {
         this.fromNanos = fromNanos;
         this.toNanos = toNanos;
         view = new PlotView(store, zone, fromNanos, toNanos);
-        inspector = Inspector.attach(view, store, List.of(capture), zone);
+        inspector = Inspector.attach(view, store, recorded ? List.of(capture) : List.of(), zone);
         stage.setScene(new Scene(inspector.node(), WIDTH, HEIGHT));
         stage.show();
         replay = new ReplaySource(List.of(capture), ring, ReplaySource.MAX_SPEED, false);
@@ -52,7 +53,13 @@ final class ReplayedPlot {
     /** Opens the plot on {@code stage}; call from a TestFX start method. */
     static ReplayedPlot open(Stage stage, Path capture, long fromNanos, long toNanos,
             ZoneId zone) {
-        return new ReplayedPlot(stage, capture, fromNanos, toNanos, zone);
+        return new ReplayedPlot(stage, capture, fromNanos, toNanos, zone, true);
+    }
+
+    /** The same, as a live source without a recording looks to the inspector: no files. */
+    static ReplayedPlot openUnrecorded(Stage stage, Path capture, long fromNanos, long toNanos,
+            ZoneId zone) {
+        return new ReplayedPlot(stage, capture, fromNanos, toNanos, zone, false);
     }
 
     /** Waits until every record is in the store and on the plot, and the index is ready. */
