@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -32,8 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets a user ask the plot who sent a dot: hovering shows a tooltip, a shift-drag selects a
- * rectangle and opens the {@link SelectionPanel}, from which the selection is exported as
+ * Lets a user ask the plot who sent a dot: hovering shows a tooltip, a left drag inside the
+ * plot area selects a rectangle and opens the {@link SelectionPanel}, from which the selection is exported as
  * pcap (the packets as captured) or CSV. Attaches to a {@link PlotView} from outside: it
  * layers a transparent overlay over the plot for the tooltip and the rectangle, maps pixels
  * through {@link PlotView#axes()}, and answers from a {@link LiveIndex} kept up to date on
@@ -69,7 +70,7 @@ public final class Inspector implements AutoCloseable {
 
     private final PlotView view;
     private final ProbeStore store;
-    private final List<Path> captureFiles;
+    private final Supplier<List<Path>> captureFiles;
     private final ZoneId localZone;
     private final LiveIndex index;
     private final StackPane plotLayer;
@@ -102,10 +103,11 @@ public final class Inspector implements AutoCloseable {
     private long hoveredAtEnd = -1;
     private SelectionSummary selection;
 
-    private Inspector(PlotView view, ProbeStore store, List<Path> captureFiles, ZoneId zone) {
+    private Inspector(PlotView view, ProbeStore store, Supplier<List<Path>> captureFiles,
+            ZoneId zone) {
         this.view = view;
         this.store = store;
-        this.captureFiles = List.copyOf(captureFiles);
+        this.captureFiles = captureFiles;
         this.localZone = zone;
         this.index = new LiveIndex(store);
         overlay.setMouseTransparent(true);
@@ -125,12 +127,12 @@ public final class Inspector implements AutoCloseable {
     /**
      * Wraps a plot in an inspector. Put {@link #node()} where the plot would have gone.
      *
-     * @param captureFiles the files the plotted packets were read from, for the pcap export;
-     *     empty for a live capture without a recording
+     * @param captureFiles the files the plotted packets are being read from, asked at each
+     *     pcap export; empty for a live capture without a recording
      * @param zone the local zone for times (U switches to UTC)
      */
-    public static Inspector attach(PlotView view, ProbeStore store, List<Path> captureFiles,
-            ZoneId zone) {
+    public static Inspector attach(PlotView view, ProbeStore store,
+            Supplier<List<Path>> captureFiles, ZoneId zone) {
         return new Inspector(view, store, captureFiles, zone);
     }
 
@@ -285,11 +287,18 @@ public final class Inspector implements AutoCloseable {
         tooltip.setVisible(true);
     }
 
+    /**
+     * A plain left press inside the plot area starts a selection. Nothing is consumed: other
+     * gestures (pan with Shift or the right button, zoom along an axis, double click to
+     * reset) use other buttons, modifiers or places and see the same events.
+     */
     private void startDrag(MouseEvent event) {
-        if (event.getButton() != MouseButton.PRIMARY || !event.isShiftDown()) {
+        PlotAxes axes = view.axes();
+        if (event.getButton() != MouseButton.PRIMARY || event.isShiftDown()
+                || event.isControlDown() || event.isAltDown() || event.isMetaDown()
+                || axes == null || !insidePlot(axes, event.getX(), event.getY())) {
             return;
         }
-        event.consume();
         dragging = true;
         dragX = event.getX();
         dragY = event.getY();
@@ -297,19 +306,22 @@ public final class Inspector implements AutoCloseable {
         placeBand(dragX, dragY, dragX, dragY);
     }
 
+    private static boolean insidePlot(PlotAxes axes, double x, double y) {
+        double column = x - axes.plotLeft();
+        double row = y - axes.plotTop();
+        return column >= 0 && row >= 0 && column < axes.plotWidth() && row < axes.plotHeight();
+    }
+
     private void continueDrag(MouseEvent event) {
-        if (!dragging) {
-            return;
+        if (dragging) {
+            placeBand(dragX, dragY, event.getX(), event.getY());
         }
-        event.consume();
-        placeBand(dragX, dragY, event.getX(), event.getY());
     }
 
     private void endDrag(MouseEvent event) {
         if (!dragging) {
             return;
         }
-        event.consume();
         dragging = false;
         double x = event.getX();
         double y = event.getY();
@@ -402,7 +414,8 @@ public final class Inspector implements AutoCloseable {
         if (selection == null) {
             return;
         }
-        if (captureFiles.isEmpty()) {
+        List<Path> files = List.copyOf(captureFiles.get());
+        if (files.isEmpty()) {
             panel.setMessage("pcap export is not available: this live capture is not being"
                     + " recorded, so the packets as captured are gone. Record to a file to"
                     + " export packets.");
@@ -416,14 +429,14 @@ public final class Inspector implements AutoCloseable {
         SelectionArea area = selection.area();
         panel.setMessage("Exporting to " + out + "\u2026");
         exporter.execute(() -> {
-            String outcome = pcapOutcome(area, out);
+            String outcome = pcapOutcome(files, area, out);
             Platform.runLater(() -> panel.setMessage(outcome));
         });
     }
 
-    private String pcapOutcome(SelectionArea area, Path out) {
+    private static String pcapOutcome(List<Path> files, SelectionArea area, Path out) {
         try {
-            PcapExport.Result result = PcapExport.write(captureFiles, area, out);
+            PcapExport.Result result = PcapExport.write(files, area, out);
             String text = String.format(Locale.ROOT, "Wrote %,d packets to %s",
                     result.packets(), out);
             return result.problems().isEmpty() ? text

@@ -214,18 +214,17 @@ public final class ProbeStore {
     }
 
     /**
-     * Like {@link #scan}, for a thread other than the store's owner, such as one that builds an
-     * index in the background. The caller must have received {@code end} from the owning thread
-     * through a hand-over that orders memory (an executor's submit, a volatile write), so every
-     * entry below it is visible. Entries the owner evicts meanwhile may show a newer entry's
-     * fields: the caller must ignore entries below {@link #firstIndex()} once it is back on the
-     * owning thread. Bounds are checked against the ring of segments only, never against
-     * {@code firstIndex}, which the owner may move at any time.
+     * {@link #scan} for a thread other than the store's own, such as the plot's off-thread
+     * redraw. The range must have been retained when the owning thread handed it over
+     * through a happens-before edge (an executor submit, say), and it is not checked against
+     * the bounds the owner keeps moving. Columns are never reallocated, so the read is
+     * memory-safe; but once the owner evicts entries of the range and reuses their slots,
+     * they read as the newer entries. Callers redraw again after eviction if exactness
+     * matters.
      */
-    public void scanConcurrently(long from, long end, EntryVisitor visitor) {
-        if (from > end || end - from > capacity) {
-            throw new IndexOutOfBoundsException("range larger than the store: from=" + from
-                    + " end=" + end + " capacity=" + capacity);
+    public void scanHandedOver(long from, long end, EntryVisitor visitor) {
+        if (from > end) {
+            throw new IndexOutOfBoundsException("empty range: from=" + from + " end=" + end);
         }
         walk(from, end, visitor);
     }

@@ -9,6 +9,14 @@ import java.util.List;
  * (volatile or atomic fields) and never block.
  */
 public interface FeedStatus {
+    /**
+     * The files that hold the plotted packets as captured, for exporting a selection as pcap;
+     * empty (the default) for a live capture that is not being recorded.
+     */
+    default List<Path> captureFiles() {
+        return List.of();
+    }
+
 
     /** Name shown in the title and status line: a file name or an interface name. */
     String sourceName();
@@ -22,11 +30,4 @@ public interface FeedStatus {
     /** Whether the source has ended (end of file); live sources never finish. */
     boolean finished();
 
-    /**
-     * The files that hold the plotted packets as captured, for exporting a selection as pcap;
-     * empty (the default) for a live capture that is not being recorded.
-     */
-    default List<Path> captureFiles() {
-        return List.of();
-    }
 }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The live window: a stage titled "Scanvas — source", 1280x800, showing a {@link PlotView}
  * fed from a {@link ProbeRing} by a {@link FeedPump}. Started from a plain {@code main}.
- * The B key shows or hides backscatter; hovering and shift-dragging ask the plot who sent
+ * The B key shows or hides backscatter; hovering and dragging over the plot ask it who sent
  * what ({@link Inspector}).
  *
  * <p>The caller owns the producer side: it starts the capture thread that publishes into the
@@ -72,7 +72,7 @@ public final class PlotWindow {
         FeedPump pump = new FeedPump(ring, store, view, status);
         Stage stage = new Stage();
         stage.setTitle("Scanvas — " + status.sourceName());
-        Inspector inspector = Inspector.attach(view, store, status.captureFiles(),
+        Inspector inspector = Inspector.attach(view, store, status::captureFiles,
                 ZoneId.systemDefault());
         Scene scene = new Scene(inspector.node(), WIDTH, HEIGHT);
         scene.setOnKeyPressed(event -> {

@@ -40,7 +40,8 @@ final class ReplayedPlot {
         this.fromNanos = fromNanos;
         this.toNanos = toNanos;
         view = new PlotView(store, zone, fromNanos, toNanos);
-        inspector = Inspector.attach(view, store, recorded ? List.of(capture) : List.of(), zone);
+        List<Path> files = recorded ? List.of(capture) : List.of();
+        inspector = Inspector.attach(view, store, () -> files, zone);
         stage.setScene(new Scene(inspector.node(), WIDTH, HEIGHT));
         stage.show();
         replay = new ReplaySource(List.of(capture), ring, ReplaySource.MAX_SPEED, false);
