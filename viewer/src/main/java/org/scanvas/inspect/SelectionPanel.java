@@ -28,7 +28,7 @@ public final class SelectionPanel extends VBox {
     /** Rows shown in each table. */
     public static final int TOP = 10;
     /** Width of the panel in pixels. */
-    public static final double WIDTH = 430;
+    public static final double WIDTH = 470;
 
     private static final String STYLE = "-fx-background-color: #101010; -fx-base: #303030;"
             + " -fx-control-inner-background: #141414; -fx-text-fill: #c0c0c0;"
@@ -83,15 +83,15 @@ public final class SelectionPanel extends VBox {
     }
 
     private void buildSourceTable() {
-        sources.getColumns().add(column("source", 130, SourceRow::address));
+        sources.getColumns().add(column("source", 150, SourceRow::address));
         sources.getColumns().add(column("probes", 60,
                 row -> String.format(Locale.ROOT, "%,d", row.probes())));
         sources.getColumns().add(column("ports", 80, row -> row.lowPort() == row.highPort()
                 ? Integer.toString(row.lowPort()) : row.lowPort() + "\u2013" + row.highPort()));
-        sources.getColumns().add(column("first seen", 75,
-                row -> ProbeText.clock(row.firstNanos(), zone).substring(0, 12)));
-        sources.getColumns().add(column("last seen", 75,
-                row -> ProbeText.clock(row.lastNanos(), zone).substring(0, 12)));
+        sources.getColumns().add(column("first seen", 70,
+                row -> ProbeText.clock(row.firstNanos(), zone).substring(0, 8)));
+        sources.getColumns().add(column("last seen", 70,
+                row -> ProbeText.clock(row.lastNanos(), zone).substring(0, 8)));
         sources.setPrefHeight(290);
         sources.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         sources.setPlaceholder(label());
