@@ -33,8 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets a user ask the plot who sent a dot: hovering shows a tooltip, a left drag inside the
- * plot area selects a rectangle and opens the {@link SelectionPanel}, from which the selection is exported as
+ * Lets a user ask the plot who sent a dot: hovering shows a tooltip, a drag with Shift held
+ * inside the plot area selects a rectangle and opens the {@link SelectionPanel}, from which the selection is exported as
  * pcap (the packets as captured) or CSV. Attaches to a {@link PlotView} from outside: it
  * layers a transparent overlay over the plot for the tooltip and the rectangle, maps pixels
  * through {@link PlotView#axes()}, and answers from a {@link LiveIndex} kept up to date on
@@ -288,17 +288,17 @@ public final class Inspector implements AutoCloseable {
     }
 
     /**
-     * A plain left press inside the plot area starts a selection. Nothing is consumed: other
-     * gestures (pan with Shift or the right button, zoom along an axis, double click to
-     * reset) use other buttons, modifiers or places and see the same events.
+     * Shift with the left button inside the plot area starts a selection; its events are
+     * consumed (as a filter, before the plot's own gestures see them), since a plain drag
+     * pans the plot and a drag along an axis zooms it.
      */
     private void startDrag(MouseEvent event) {
         PlotAxes axes = view.axes();
-        if (event.getButton() != MouseButton.PRIMARY || event.isShiftDown()
-                || event.isControlDown() || event.isAltDown() || event.isMetaDown()
+        if (event.getButton() != MouseButton.PRIMARY || !event.isShiftDown()
                 || axes == null || !insidePlot(axes, event.getX(), event.getY())) {
             return;
         }
+        event.consume();
         dragging = true;
         dragX = event.getX();
         dragY = event.getY();
@@ -314,6 +314,7 @@ public final class Inspector implements AutoCloseable {
 
     private void continueDrag(MouseEvent event) {
         if (dragging) {
+            event.consume();
             placeBand(dragX, dragY, event.getX(), event.getY());
         }
     }
@@ -322,6 +323,7 @@ public final class Inspector implements AutoCloseable {
         if (!dragging) {
             return;
         }
+        event.consume();
         dragging = false;
         double x = event.getX();
         double y = event.getY();

@@ -43,6 +43,8 @@ public final class LiveIndex implements AutoCloseable {
     private Future<PixelIndex> pending;
     private PlotAxes pendingAxes;
     private PlotAxes failedAxes;
+    /** The last axes instance found to map like the index's, so the check runs once each. */
+    private PlotAxes sameAsIndex;
     private long builds;
 
     /** An index of the given store; nothing is built until the first {@link #forAxes}. */
@@ -59,8 +61,12 @@ public final class LiveIndex implements AutoCloseable {
         if (axes == null) {
             return null;
         }
-        if (index != null && !sameMapping(index.axes(), axes)) {
-            index = null;
+        if (index != null && axes != sameAsIndex) {
+            if (sameMapping(index.axes(), axes)) {
+                sameAsIndex = axes;
+            } else {
+                index = null;
+            }
         }
         boolean failed = failedAxes != null && sameMapping(failedAxes, axes);
         if (index == null && !failed && !pendingFor(axes)) {
@@ -140,9 +146,24 @@ public final class LiveIndex implements AutoCloseable {
         }
     }
 
-    /** Whether two axes put every entry on the same pixel. */
+    /**
+     * Whether two axes put every entry on the same pixel: the same size and time range and
+     * the same row for every port (the plot makes new axes on every redraw, and a zoomed
+     * port range maps ports to other rows).
+     */
     static boolean sameMapping(PlotAxes a, PlotAxes b) {
-        return a.width() == b.width() && a.height() == b.height()
-                && a.startNanos() == b.startNanos() && a.endNanos() == b.endNanos();
+        if (a == b) {
+            return true;
+        }
+        if (a.width() != b.width() || a.height() != b.height()
+                || a.startNanos() != b.startNanos() || a.endNanos() != b.endNanos()) {
+            return false;
+        }
+        for (int port = 0; port <= PlotAxes.MAX_PORT; port++) {
+            if (a.row(port) != b.row(port)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

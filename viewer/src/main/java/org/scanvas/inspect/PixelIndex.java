@@ -380,6 +380,13 @@ public final class PixelIndex {
         return offset < -(dotSize - 1) ? -(dotSize - 1) - offset : 0;
     }
 
+    /** The cell an entry is drawn in, or NONE outside the time range or the shown ports. */
+    private static int cellOf(PlotAxes axes, int plotHeight, long timeNanos, int port) {
+        int column = axes.column(timeNanos);
+        int row = axes.row(port);
+        return column < 0 || row < 0 || row >= plotHeight ? NONE : column * plotHeight + row;
+    }
+
     /** Maps entries to packed cells during a build: class in the top bits, -1 outside. */
     private static final class CellMapper implements ProbeStore.EntryVisitor {
         private final PlotAxes axes;
@@ -395,10 +402,8 @@ public final class PixelIndex {
 
         @Override
         public void visit(long timeNanos, int destinationPort, int classOrdinal) {
-            int column = axes.column(timeNanos);
-            packedCells[next++] = column < 0 ? NONE
-                    : (column * plotHeight + axes.row(destinationPort))
-                            | classOrdinal << CLASS_SHIFT;
+            int cell = cellOf(axes, plotHeight, timeNanos, destinationPort);
+            packedCells[next++] = cell == NONE ? NONE : cell | classOrdinal << CLASS_SHIFT;
         }
     }
 
@@ -410,11 +415,10 @@ public final class PixelIndex {
         public void visit(long timeNanos, int destinationPort, int classOrdinal) {
             int offset = (int) (next - builtEnd);
             next++;
-            int column = axes.column(timeNanos);
-            if (column < 0) {
+            int cell = cellOf(axes, plotHeight, timeNanos, destinationPort);
+            if (cell == NONE) {
                 return;
             }
-            int cell = column * plotHeight + axes.row(destinationPort);
             int chunk = offset >>> CHUNK_SHIFT;
             if (chunk >= previousAppended.length) {
                 previousAppended = Arrays.copyOf(previousAppended, previousAppended.length * 2);

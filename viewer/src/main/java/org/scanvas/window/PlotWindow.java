@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The live window: a stage titled "Scanvas — source", 1280x800, showing a {@link PlotView}
  * fed from a {@link ProbeRing} by a {@link FeedPump}. Started from a plain {@code main}.
- * The B key shows or hides backscatter; hovering and dragging over the plot ask it who sent
+ * The B key shows or hides backscatter; hovering and Shift-dragging over the plot ask it who sent
  * what ({@link Inspector}).
  *
  * <p>The caller owns the producer side: it starts the capture thread that publishes into the

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ import org.testfx.robot.Motion;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A drag over a replay of a real nmap capture (zeek's nmap-vsn trace: a SYN and UDP
+ * A Shift-drag over a replay of a real nmap capture (zeek's nmap-vsn trace: a SYN and UDP
  * service scan with DNS answers) selects a time and port range; what the panel tallies and
  * what the exports hold must be what tshark finds in the capture for that range.
  */
@@ -149,10 +150,10 @@ class SelectionTest {
         robot.moveTo(plot.view, Pos.TOP_LEFT,
                 new Point2D(plot.x(FROM + SECOND) + 0.5, ReplayedPlot.y(30) + 0.5),
                 Motion.DIRECT);
-        robot.press(MouseButton.PRIMARY);
+        robot.press(KeyCode.SHIFT).press(MouseButton.PRIMARY);
         robot.moveTo(plot.view, Pos.TOP_LEFT, new Point2D(ReplayedPlot.WIDTH - 20,
                 PlotAxes.INSET_TOP - 10), Motion.DIRECT);
-        robot.release(MouseButton.PRIMARY);
+        robot.release(MouseButton.PRIMARY).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> FxPlatform.call(() -> plot.inspector.selection() != null));
         return FxPlatform.call(() -> plot.inspector.selection().area());

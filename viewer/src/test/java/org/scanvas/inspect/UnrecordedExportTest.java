@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -72,9 +73,9 @@ class UnrecordedExportTest {
         int x = plot.x(T0 + 30 * SECOND);
         int y = ReplayedPlot.y(22);
         robot.moveTo(plot.view, Pos.TOP_LEFT, new Point2D(x - 20.5, y - 20.5), Motion.DIRECT);
-        robot.press(MouseButton.PRIMARY);
+        robot.press(KeyCode.SHIFT).press(MouseButton.PRIMARY);
         robot.moveTo(plot.view, Pos.TOP_LEFT, new Point2D(x + 20.5, y + 20.5), Motion.DIRECT);
-        robot.release(MouseButton.PRIMARY);
+        robot.release(MouseButton.PRIMARY).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> FxPlatform.call(() -> plot.inspector.selection() != null));
 
