@@ -1,11 +1,22 @@
 package org.scanvas.window;
 
+import java.nio.file.Path;
+import java.util.List;
+
 /**
  * What the window asks of the capture side for its status line. Called from the JavaFX
  * thread a few times a second, so implementations read counters the capture thread publishes
  * (volatile or atomic fields) and never block.
  */
 public interface FeedStatus {
+    /**
+     * The files that hold the plotted packets as captured, for exporting a selection as pcap;
+     * empty (the default) for a live capture that is not being recorded.
+     */
+    default List<Path> captureFiles() {
+        return List.of();
+    }
+
 
     /** Name shown in the title and status line: a file name or an interface name. */
     String sourceName();

@@ -35,6 +35,7 @@ import org.scanvas.capture.CaptureFileException;
 import org.scanvas.capture.CaptureFileReader;
 import org.scanvas.capture.CaptureFiles;
 import org.scanvas.decode.TrafficClass;
+import org.scanvas.inspect.Inspector;
 import org.scanvas.plot.FxPlatform;
 import org.scanvas.plot.PlotGestures;
 import org.scanvas.plot.PlotView;
@@ -50,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * The live window: a stage titled "Scanvas — source", 1280x800, showing a {@link PlotView}
  * fed from a {@link ProbeRing} by a {@link FeedPump}, with a menu bar and the time window
  * controls above it, the replay controls under it (when replaying) and a slot on the right for
- * a side panel ({@link #setSidePanel}). Started from a plain {@code main}.
+ * a side panel ({@link #setSidePanel}). Started from a plain {@code main}. Hovering and
+ * Shift-dragging over the plot ask it who sent what ({@link Inspector}).
  *
  * <p>Layout: a {@link BorderPane} whose top holds the menus and the {@link TimeWindowBar},
  * whose centre stacks the plot and the key help, whose bottom holds the {@link ReplayBar} and
@@ -88,6 +90,7 @@ public final class PlotWindow {
     private final RecentFiles recent = RecentFiles.forUser();
     private final Menu recentMenu = new Menu("Open Recent");
     private final CurrentFeed feed = new CurrentFeed();
+    private final Inspector inspector;
     private ReplaySession session;
     private Node sidePanel;
     private boolean presentation;
@@ -102,7 +105,9 @@ public final class PlotWindow {
         PlotGestures.install(view);
         top.getChildren().addAll(menus(), windowBar);
         root.setTop(top);
-        root.setCenter(new StackPane(view, help));
+        this.inspector = Inspector.attach(view, store, feed::captureFiles,
+                ZoneId.systemDefault());
+        root.setCenter(new StackPane(inspector.node(), help));
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(PlotWindow.class.getResource("window.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
@@ -229,6 +234,7 @@ public final class PlotWindow {
 
     private void closed() {
         pump.stop();
+        inspector.close();
         replayBar.detach();
         if (session != null) {
             session.stop();
@@ -604,6 +610,11 @@ public final class PlotWindow {
         @Override
         public boolean finished() {
             return status.finished();
+        }
+
+        @Override
+        public List<Path> captureFiles() {
+            return status.captureFiles();
         }
 
         @Override

@@ -58,6 +58,11 @@ public final class ReplaySession implements FeedStatus {
     }
 
     @Override
+    public List<Path> captureFiles() {
+        return files;
+    }
+
+    @Override
     public String sourceName() {
         Path current = source.currentFile();
         Path shown = current == null ? files.get(0) : current;
