@@ -312,10 +312,13 @@ def link_layers():
     write_pcap("gen-vlan-qinq.pcap", ETHERNET, tagged)
 
     non_ip = (packets[-1][0] + 2000, None)
+    last = packets[-1][1]
+    cut = (non_ip[0] + 1000, linux_sll(last)[:12], len(linux_sll(last)))
     write_pcap("gen-sll.pcap", LINUX_SLL, [(ns, linux_sll(ip)) for ns, ip in packets]
-               + [(non_ip[0], linux_sll(arp_request(), ETH_ARP))], snaplen=262144)
+               + [(non_ip[0], linux_sll(arp_request(), ETH_ARP)), cut], snaplen=262144)
+    cut = (non_ip[0] + 1000, linux_sll2(last)[:18], len(linux_sll2(last)))
     write_pcap("gen-sll2.pcap", LINUX_SLL2, [(ns, linux_sll2(ip)) for ns, ip in packets]
-               + [(non_ip[0], linux_sll2(arp_request(), ETH_ARP))], snaplen=262144)
+               + [(non_ip[0], linux_sll2(arp_request(), ETH_ARP)), cut], snaplen=262144)
     write_pcap("gen-raw-101.pcap", RAW, packets)
     write_pcap("gen-raw-ipv4-228.pcap", IPV4, [p for p in packets if p[1][0] >> 4 == 4])
     write_pcap("gen-raw-ipv6-229.pcap", IPV6, [p for p in packets if p[1][0] >> 4 == 6])
@@ -324,6 +327,9 @@ def link_layers():
     null_records = [(ns, loopback(ip, "<", families[i % 3])) for i, (ns, ip) in enumerate(packets)]
     # A writer on a big-endian host: the family reads as 0x02000000 little-endian.
     null_records += [(ns + 500, loopback(ip, ">", 24)) for ns, ip in packets[:6]]
+    # An address family no system uses, and a record cut inside the family.
+    null_records += [(packets[-1][0] + 1000, struct.pack("<I", 0x0F) + packets[-1][1]),
+                     (packets[-1][0] + 2000, b"\x02\x00", 4 + len(packets[-1][1]))]
     write_pcap("gen-null-0.pcap", NULL, sorted(null_records, key=lambda r: r[0]))
     write_pcap("gen-loop-108.pcap", LOOP,
                [(ns, loopback(ip, ">", families[i % 3])) for i, (ns, ip) in enumerate(packets)])
@@ -457,12 +463,39 @@ def classes():
     add(ethernet(syn4)[:14 + 20 + 12], len(ethernet(syn4)))                   # cut before flags
     add(ethernet(udp6)[:14 + 40 + 3], len(ethernet(udp6)))                    # cut in the ports
     add(ethernet(syn4)[:10], len(ethernet(syn4)))                             # cut in Ethernet
+    add(ethernet_of(ETH_IPV6, syn4))                                          # version 4 as v6
+    add(ethernet(chained(syn6, [(HOP_BY_HOP, hop_by_hop()), (DEST_OPTS, padn(14))]))[:14 + 40
+                                                                                       + 12],
+        14 + len(syn6) + 24)                                                  # cut in the chain
+    add(ethernet_of(ETH_VLAN, syn4[:20])[:16], 14 + 4 + len(syn4))            # cut in a VLAN tag
+    # Edge cases that are not malformed.
+    add(ethernet(with_tcp_data_offset(syn4, 2)))                              # TCP offset 2: probe
+    add(ethernet(ipv6_no_next_header(syn6)))                                  # next header 59
+    add(ethernet(chained(syn6, [(DEST_OPTS, padn(6)), (HOP_BY_HOP, hop_by_hop())])))
+    tiny6 = chained(syn6[:40 + 8], [(FRAGMENT, fragment(0, 1))])             # ports, no flags
+    add(ethernet(tiny6[:4] + struct.pack("!H", 8 + 8) + tiny6[6:]))
+    add(ethernet(fragments(syn4, first_payload=16)[0]))                       # flags in 16 bytes
+    add(ethernet_of(38, b"\x42\x42\x03" + b"\0" * 35))                        # 802.3 STP
+    padded = ethernet(udp4) + b"\0" * (60 - len(ethernet(udp4)))
+    add(padded)                                                               # Ethernet padding
     # Cut by the snap length after the fields: still probes.
     add(ethernet(syn4)[:14 + 20 + 14], len(ethernet(syn4)))
     add(ethernet(udp6)[:14 + 40 + 4], len(ethernet(udp6)))
+    add(ethernet(swap_addresses(with_tcp_flags(syn4, 0x12)))[:14 + 20 + 14], 58)  # backscatter
     records = [(BASE + 3600 * NANOS + i * 250_000_000, data, wire)
                for i, (data, wire) in enumerate(frames)]
     write_pcap("gen-classes.pcap", ETHERNET, records, snaplen=65535)
+
+
+def with_tcp_data_offset(ip, words):
+    """An IPv4 TCP packet whose data offset field says words (an impossible value below 5)."""
+    header, segment = split_ipv4(ip)
+    segment = segment[:12] + bytes([words << 4 | segment[12] & 0x0F]) + segment[13:]
+    return header + transport_checksum(header, TCP, segment)
+
+
+def ipv6_no_next_header(ip):
+    return ip[:4] + struct.pack("!HB", 0, 59) + ip[7:40]
 
 
 def icmp_unreachable(quoted):
