@@ -207,9 +207,14 @@ public abstract class PcapCaptureLoop {
             return secondsSize == 8 ? header.getLong(0) : header.getInt(0) & 0xFFFF_FFFFL;
         }
 
+        /**
+         * The fraction as the unsigned 32 bits a capture file holds: libpcap sign-extends the
+         * file's field into {@code tv_usec}, so a bogus fraction of 2^31 or more would
+         * otherwise come out negative (a live capture's is always below 10^9).
+         */
         long readFraction(Pointer header) {
-            return fractionSize == 8 ? header.getLong(secondsSize)
-                    : header.getInt(secondsSize) & 0xFFFF_FFFFL;
+            long raw = fractionSize == 8 ? header.getLong(secondsSize) : header.getInt(secondsSize);
+            return raw & 0xFFFF_FFFFL;
         }
     }
 
