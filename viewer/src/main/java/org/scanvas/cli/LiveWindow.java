@@ -104,7 +104,7 @@ final class LiveWindow {
                 HistoryLoad load = start(history);
                 startDaemon(source, "scanvas-capture");
                 PlotWindow.open(ring, historyRing(history), new ProbeStore(),
-                        new LiveStatus(source, load))
+                        new LiveStatus(source, load)).stage()
                         .addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> done.countDown());
                 return null;
             });
