@@ -11,6 +11,7 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import org.scanvas.decode.TrafficClass;
 import org.scanvas.store.ProbeStore;
+import org.scanvas.text.PrintableText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,8 @@ public final class PlotRenderer {
         if (!ImageIO.write(image, "png", out.toFile())) {
             throw new IOException("no PNG writer in this JVM for " + out);
         }
-        LOG.info("wrote {} ({}x{}, {} entries)", out, width, height, store.size());
+        LOG.info("wrote {} ({}x{}, {} entries)", PrintableText.escape(out.toString()), width,
+                height, store.size());
     }
 
     /**

@@ -11,6 +11,7 @@ import org.scanvas.plot.FxPlatform;
 import org.scanvas.plot.PlotView;
 import org.scanvas.ring.ProbeRing;
 import org.scanvas.store.ProbeStore;
+import org.scanvas.text.PrintableText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +45,21 @@ public final class PlotWindow {
      * @param status the source's counters for the status line
      */
     public static void showAndWait(ProbeRing ring, ProbeStore store, FeedStatus status) {
+        showAndWait(ring, null, store, status);
+    }
+
+    /**
+     * Like {@link #showAndWait(ProbeRing, ProbeStore, FeedStatus)}, also draining a ring that
+     * a history load fills, before the live ring on each frame.
+     *
+     * @param history the history ring, or null
+     */
+    public static void showAndWait(ProbeRing ring, ProbeRing history, ProbeStore store,
+            FeedStatus status) {
         FxPlatform.startDesktop();
         CountDownLatch closed = new CountDownLatch(1);
         FxPlatform.call(() -> {
-            open(ring, store, status)
+            open(ring, history, store, status)
                     .addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> closed.countDown());
             return null;
         });
@@ -67,11 +79,24 @@ public final class PlotWindow {
      * @return the stage, already showing; closing it stops the pump
      */
     public static Stage open(ProbeRing ring, ProbeStore store, FeedStatus status) {
+        return open(ring, null, store, status);
+    }
+
+    /**
+     * Builds and shows the stage, draining a history ring too. JavaFX thread only.
+     *
+     * @param history the history ring, or null
+     * @return the stage, already showing; closing it stops the pump
+     */
+    public static Stage open(ProbeRing ring, ProbeRing history, ProbeStore store,
+            FeedStatus status) {
         PlotView view = new PlotView(store, ZoneId.systemDefault());
-        view.setTitle("Scanvas — " + status.sourceName());
-        FeedPump pump = new FeedPump(ring, store, view, status);
+        String source = PrintableText.escape(status.sourceName());
+        view.setTitle("Scanvas — " + source);
+        FeedPump pump = new FeedPump(ring, history, store, view, status,
+                FeedPump.DEFAULT_FRAME_BUDGET);
         Stage stage = new Stage();
-        stage.setTitle("Scanvas — " + status.sourceName());
+        stage.setTitle("Scanvas — " + source);
         Inspector inspector = Inspector.attach(view, store, status::captureFiles,
                 ZoneId.systemDefault());
         Scene scene = new Scene(inspector.node(), WIDTH, HEIGHT);
@@ -87,7 +112,7 @@ public final class PlotWindow {
         });
         stage.show();
         pump.start();
-        LOG.info("window open: source={}", status.sourceName());
+        LOG.info("window open: source={}", source);
         return stage;
     }
 }
