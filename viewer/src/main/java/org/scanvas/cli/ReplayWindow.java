@@ -77,7 +77,7 @@ final class ReplayWindow {
         }
 
         @Override
-        public List<Path> captureFiles() {
+        public List<Path> captureFiles(long fromNanos, long toNanos) {
             return files;
         }
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -57,6 +56,16 @@ public final class Inspector implements AutoCloseable {
         Path choose(String title, String suggested, Window owner);
     }
 
+    /** Finds the files that hold the packets of a time range as captured. */
+    @FunctionalInterface
+    public interface CaptureFileSource {
+        /**
+         * The files to read for {@code [fromNanos, toNanos)}, in time order; empty when the
+         * packets were not recorded.
+         */
+        List<Path> filesFor(long fromNanos, long toNanos);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(Inspector.class);
     private static final ZoneId UTC = ZoneId.of("UTC");
     private static final double POINTER_GAP = 16;
@@ -70,7 +79,7 @@ public final class Inspector implements AutoCloseable {
 
     private final PlotView view;
     private final ProbeStore store;
-    private final Supplier<List<Path>> captureFiles;
+    private final CaptureFileSource captureFiles;
     private final ZoneId localZone;
     private final LiveIndex index;
     private final StackPane plotLayer;
@@ -103,7 +112,7 @@ public final class Inspector implements AutoCloseable {
     private long hoveredAtEnd = -1;
     private SelectionSummary selection;
 
-    private Inspector(PlotView view, ProbeStore store, Supplier<List<Path>> captureFiles,
+    private Inspector(PlotView view, ProbeStore store, CaptureFileSource captureFiles,
             ZoneId zone) {
         this.view = view;
         this.store = store;
@@ -127,12 +136,12 @@ public final class Inspector implements AutoCloseable {
     /**
      * Wraps a plot in an inspector. Put {@link #node()} where the plot would have gone.
      *
-     * @param captureFiles the files the plotted packets are being read from, asked at each
-     *     pcap export; empty for a live capture without a recording
+     * @param captureFiles where the packets of a selection's time range are kept as
+     *     captured, asked at each pcap export; empty for a live capture without a recording
      * @param zone the local zone for times (U switches to UTC)
      */
     public static Inspector attach(PlotView view, ProbeStore store,
-            Supplier<List<Path>> captureFiles, ZoneId zone) {
+            CaptureFileSource captureFiles, ZoneId zone) {
         return new Inspector(view, store, captureFiles, zone);
     }
 
@@ -416,7 +425,8 @@ public final class Inspector implements AutoCloseable {
         if (selection == null) {
             return;
         }
-        List<Path> files = List.copyOf(captureFiles.get());
+        SelectionArea area = selection.area();
+        List<Path> files = List.copyOf(captureFiles.filesFor(area.fromNanos(), area.toNanos()));
         if (files.isEmpty()) {
             panel.setMessage("pcap export is not available: this live capture is not being"
                     + " recorded, so the packets as captured are gone. Record to a file to"
@@ -428,19 +438,25 @@ public final class Inspector implements AutoCloseable {
         if (out == null) {
             return;
         }
-        SelectionArea area = selection.area();
+        long selected = selection.total();
         panel.setMessage("Exporting to " + out + "\u2026");
         exporter.execute(() -> {
-            String outcome = pcapOutcome(files, area, out);
+            String outcome = pcapOutcome(files, area, selected, out);
             Platform.runLater(() -> panel.setMessage(outcome));
         });
     }
 
-    private static String pcapOutcome(List<Path> files, SelectionArea area, Path out) {
+    private static String pcapOutcome(List<Path> files, SelectionArea area, long selected,
+            Path out) {
         try {
             PcapExport.Result result = PcapExport.write(files, area, out);
             String text = String.format(Locale.ROOT, "Wrote %,d packets to %s",
                     result.packets(), out);
+            if (result.packets() < selected) {
+                text += String.format(Locale.ROOT, "; %,d of the %,d selected probes are not"
+                        + " in the files (not recorded, or a later pass of a looping replay)",
+                        selected - result.packets(), selected);
+            }
             return result.problems().isEmpty() ? text
                     : text + " (" + String.join("; ", result.problems()) + ")";
         } catch (UncheckedIOException | IllegalStateException e) {
