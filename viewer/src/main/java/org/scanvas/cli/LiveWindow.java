@@ -104,7 +104,7 @@ final class LiveWindow {
                 HistoryLoad load = start(history);
                 startDaemon(source, "scanvas-capture");
                 PlotWindow.open(ring, historyRing(history), new ProbeStore(),
-                        new LiveStatus(source, load, recordingOf(history)))
+                        new LiveStatus(source, load, recordingOf(history))).stage()
                         .addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> done.countDown());
                 return null;
             });

@@ -70,9 +70,8 @@ public final class Inspector implements AutoCloseable {
     private static final ZoneId UTC = ZoneId.of("UTC");
     private static final double POINTER_GAP = 16;
     private static final double LEAST_DRAG = 3;
-    private static final int PROBE_CLASSES = 1 << TrafficClass.TCP4.ordinal()
-            | 1 << TrafficClass.UDP4.ordinal() | 1 << TrafficClass.TCP6.ordinal()
-            | 1 << TrafficClass.UDP6.ordinal();
+    private static final TrafficClass[] PLOTTED = {TrafficClass.TCP4, TrafficClass.UDP4,
+        TrafficClass.TCP6, TrafficClass.UDP6, TrafficClass.BACKSCATTER};
     private static final String TOOLTIP_STYLE = "-fx-background-color: rgba(20,20,20,0.94);"
             + " -fx-border-color: #707070; -fx-text-fill: #e8e8e8; -fx-padding: 5 7 5 7;"
             + " -fx-font-family: 'DejaVu Sans Mono'; -fx-font-size: 12px;";
@@ -220,6 +219,7 @@ public final class Inspector implements AutoCloseable {
         panel.closeButton().setOnAction(event -> closeSelection());
         panel.csvButton().setOnAction(event -> exportCsv());
         panel.pcapButton().setOnAction(event -> exportPcap());
+        panel.zoomButton().setOnAction(event -> zoomToSelection());
     }
 
     private void listenForKeys(Scene scene) {
@@ -241,9 +241,15 @@ public final class Inspector implements AutoCloseable {
         }
     }
 
+    /** The classes the plot shows now, as the index's class mask. */
     private int visibleClasses() {
-        return PROBE_CLASSES | (view.isShowBackscatter()
-                ? 1 << TrafficClass.BACKSCATTER.ordinal() : 0);
+        int classes = 0;
+        for (TrafficClass trafficClass : PLOTTED) {
+            if (view.isClassShown(trafficClass)) {
+                classes |= 1 << trafficClass.ordinal();
+            }
+        }
+        return classes;
     }
 
     private void hover() {
@@ -262,6 +268,11 @@ public final class Inspector implements AutoCloseable {
             return;
         }
         PixelIndex pixels = index.forAxes(axes);
+        if (view.isRedrawPending()) {
+            tooltip.setVisible(false);
+            hoveredAtEnd = -1;
+            return;
+        }
         if (pixels == null) {
             showTooltip(String.format(Locale.ROOT, "indexing %,d probes\u2026", store.size()));
             hoveredAtEnd = -1;
@@ -399,10 +410,25 @@ public final class Inspector implements AutoCloseable {
         int left = area.fromNanos() <= axes.startNanos() ? 0 : axes.column(area.fromNanos());
         long last = area.toNanos() - 1;
         int right = last >= axes.endNanos() ? axes.plotWidth() - 1 : axes.column(last);
-        int top = axes.row(area.highPort());
-        int bottom = axes.row(area.lowPort());
+        int top = area.highPort() > axes.highPort() ? 0 : axes.row(area.highPort());
+        int bottom = area.lowPort() < axes.lowPort() ? axes.plotHeight() - 1
+                : axes.row(area.lowPort());
+        if (top < 0 || bottom < 0) {
+            band.setVisible(false);
+            return;
+        }
         placeBand(axes.plotLeft() + left, axes.plotTop() + top,
                 axes.plotLeft() + right + 1, axes.plotTop() + bottom + 1);
+    }
+
+    /** Zooms the plot to the selection's time and port range. */
+    private void zoomToSelection() {
+        if (selection == null || selection.area().noPorts()) {
+            return;
+        }
+        SelectionArea area = selection.area();
+        view.zoomTo(area.fromNanos(), area.toNanos(), Math.max(PlotAxes.MIN_PORT,
+                area.lowPort()), Math.max(PlotAxes.MIN_PORT, area.highPort()));
     }
 
     private void exportCsv() {

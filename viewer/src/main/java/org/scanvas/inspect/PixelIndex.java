@@ -25,7 +25,7 @@ import org.scanvas.store.ProbeStore;
  * entry plus 4 per appended one; the build needs 4 more bytes per entry while it runs.
  *
  * <p>Threading: {@link #build} runs on any thread (it reads the store through
- * {@link ProbeStore#scanHandedOver}); everything else belongs to the store's owner, the
+ * {@link ProbeStore#scanConcurrently}); everything else belongs to the store's owner, the
  * JavaFX application thread.
  */
 public final class PixelIndex {
@@ -78,7 +78,7 @@ public final class PixelIndex {
 
     /**
      * Builds an index of the entries {@code [from, end)} for the given axes. Runs on any
-     * thread; see {@link ProbeStore#scanHandedOver} for what the caller must guarantee.
+     * thread; see {@link ProbeStore#scanConcurrently} for what the caller must guarantee.
      * An interrupted build stops early with a {@link CancellationException}.
      *
      * @param from the store's first retained index when the build was asked for
@@ -98,7 +98,7 @@ public final class PixelIndex {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("index build cancelled");
             }
-            store.scanHandedOver(step, Math.min(end, step + BUILD_STEP), mapper);
+            store.scanConcurrently(step, Math.min(end, step + BUILD_STEP), mapper);
         }
 
         int[] runStart = new int[cellCount + 1];

@@ -41,6 +41,7 @@ public final class FeedPump {
         }
     };
 
+    private final ProbeRing.PacketConsumer discard = packet -> { };
     private long lastStatusAt = Long.MIN_VALUE;
     private long rateMarkAt = Long.MIN_VALUE;
     private long rateMarkProbes;
@@ -98,6 +99,9 @@ public final class FeedPump {
      * @param now the pulse time, ns on {@link System#nanoTime()}'s clock
      */
     void pulse(long now) {
+        if (status.clearRequested()) {
+            forgetEverything();
+        }
         if (history != null) {
             history.poll(toStore, frameBudget);
         }
@@ -115,6 +119,21 @@ public final class FeedPump {
             lastStatusAt = now;
             view.setStatusLine(statusLine());
         }
+    }
+
+    /**
+     * Answers a source's request to start over: what is in the ring predates the request (the
+     * source publishes nothing until answered), so it is drained unread; then the store and
+     * the plot are cleared.
+     */
+    private void forgetEverything() {
+        int drained;
+        do {
+            drained = ring.poll(discard, ring.capacity());
+        } while (drained > 0);
+        store.clear();
+        view.storeCleared();
+        status.cleared();
     }
 
     /**

@@ -71,4 +71,16 @@ public interface FeedStatus {
     default String phase() {
         return null;
     }
+
+    /**
+     * Whether the source waits for the viewer to forget everything (a replay seeking back);
+     * see {@code ReplaySource.clearRequested()}. Sources that never ask keep the default.
+     */
+    default boolean clearRequested() {
+        return false;
+    }
+
+    /** The viewer's answer to {@link #clearRequested()}: ring drained, store cleared. */
+    default void cleared() {
+    }
 }
