@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lets a user ask the plot who sent a dot: hovering shows a tooltip, a drag with Shift held
- * inside the plot area selects a rectangle and opens the {@link SelectionPanel}, from which the selection is exported as
- * pcap (the packets as captured) or CSV. Attaches to a {@link PlotView} from outside: it
+ * inside the plot area selects a rectangle and opens the {@link SelectionPanel}, which zooms
+ * to it or exports it as pcap (the packets as captured) or CSV. Attaches to a {@link PlotView} from outside: it
  * layers a transparent overlay over the plot for the tooltip and the rectangle, maps pixels
  * through {@link PlotView#axes()}, and answers from a {@link LiveIndex} kept up to date on
  * every frame by its own animation timer. The U key switches times between local and UTC.

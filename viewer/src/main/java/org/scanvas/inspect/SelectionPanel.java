@@ -114,7 +114,8 @@ public final class SelectionPanel extends VBox {
         TableColumn<R, String> column = new TableColumn<>(name);
         column.setPrefWidth(width);
         column.setSortable(false);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
+        column.setCellValueFactory(
+                cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
         return column;
     }
 
