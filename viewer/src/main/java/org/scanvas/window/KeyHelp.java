@@ -27,6 +27,7 @@ final class KeyHelp extends GridPane {
             new Entry("+  -  arrows", "zoom in, out; pan"),
             new Entry("double click, Esc", "undo zoom and pan"),
             new Entry("Shift+drag in the plot", "select (side panel)"),
+            new Entry("hover a dot, U", "who sent it; U: times in UTC or local"),
             new Entry("0", "whole capture"),
             new Entry("1  2  3  4", "follow the last 5 min, 1 h, 24 h, 7 days"),
             new Entry("D,  PgUp  PgDn", "day view (00:00-24:00), previous / next day"),

@@ -613,8 +613,8 @@ public final class PlotWindow {
         }
 
         @Override
-        public List<Path> captureFiles() {
-            return status.captureFiles();
+        public List<Path> captureFiles(long fromNanos, long toNanos) {
+            return status.captureFiles(fromNanos, toNanos);
         }
 
         @Override
