@@ -529,7 +529,7 @@ public final class PlotWindow {
         Menu viewMenu = new Menu("View", null,
                 item("Reset Zoom", "Esc", view::resetZoom),
                 item("Live", "L", view::goLive),
-                item("Pause View", "P", () -> view.setPaused(!view.isPaused())),
+                item("Freeze View", "P", () -> view.setPaused(!view.isPaused())),
                 new SeparatorMenuItem(), classes, density, new SeparatorMenuItem(),
                 item("Full Screen", "F11", () -> stage.setFullScreen(!stage.isFullScreen())),
                 item("Presentation Mode", "F5", () -> setPresentation(!presentation)));

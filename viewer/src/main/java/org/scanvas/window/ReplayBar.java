@@ -74,6 +74,9 @@ final class ReplayBar extends HBox {
         });
         seek.setOnMouseReleased(event -> seekToSlider());
         progress.setPrefWidth(160);
+        play.setFocusTraversable(false);
+        speed.setFocusTraversable(false);
+        seek.setFocusTraversable(false);
         getChildren().addAll(play, speed, seek, time, progress, loaded);
     }
 
