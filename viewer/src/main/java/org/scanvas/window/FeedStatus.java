@@ -1,5 +1,8 @@
 package org.scanvas.window;
 
+import java.nio.file.Path;
+import java.util.List;
+
 /**
  * What the window asks of the capture side for its status line. Called from the JavaFX
  * thread a few times a second, so implementations read counters the capture thread publishes
@@ -18,6 +21,14 @@ public interface FeedStatus {
 
     /** Whether the source has ended (end of file); live sources never finish. */
     boolean finished();
+
+    /**
+     * The files that hold the plotted packets as captured, for exporting a selection as pcap;
+     * empty (the default) for a live capture that is not being recorded.
+     */
+    default List<Path> captureFiles() {
+        return List.of();
+    }
 
     /**
      * Whether the source waits for the viewer to forget everything (a replay seeking back);

@@ -584,6 +584,11 @@ public final class PlotWindow {
         }
 
         @Override
+        public List<Path> captureFiles() {
+            return status.captureFiles();
+        }
+
+        @Override
         public boolean clearRequested() {
             return status.clearRequested();
         }

@@ -81,6 +81,11 @@ public final class ReplaySession implements FeedStatus {
     }
 
     @Override
+    public List<Path> captureFiles() {
+        return files;
+    }
+
+    @Override
     public boolean clearRequested() {
         return source.clearRequested();
     }
