@@ -190,7 +190,8 @@ public final class PlotView extends Region {
 
     /**
      * Runs {@code listener} on the JavaFX thread after each change of axes has reached the
-     * screen (zoom, pan, time window, resize, growth of a live range, new dot size).
+     * screen (zoom, pan, time window, resize, growth of a live range, new dot size), and when
+     * a live view is frozen.
      */
     public void addViewListener(Runnable listener) {
         viewListeners.add(listener);
@@ -339,6 +340,7 @@ public final class PlotView extends Region {
             rememberLiveRange();
             paused = true;
             drawLegendAndStatus();
+            fireViewChanged();
         } else {
             goLive();
         }
