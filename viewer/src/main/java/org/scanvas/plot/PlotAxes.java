@@ -36,7 +36,8 @@ public final class PlotAxes {
         this.height = height;
         this.startNanos = startNanos;
         this.endNanos = endNanos;
-        this.columnsPerNano = plotWidth() / (double) (endNanos - startNanos);
+        // In doubles: the span of two arbitrary timestamps may not fit in a long.
+        this.columnsPerNano = plotWidth() / ((double) endNanos - (double) startNanos);
         this.rowByPort = rowByPort;
     }
 
@@ -93,7 +94,7 @@ public final class PlotAxes {
         if (timeNanos < startNanos || timeNanos > endNanos) {
             return -1;
         }
-        int column = (int) ((timeNanos - startNanos) * columnsPerNano);
+        int column = (int) (((double) timeNanos - (double) startNanos) * columnsPerNano);
         return Math.min(column, plotWidth() - 1);
     }
 

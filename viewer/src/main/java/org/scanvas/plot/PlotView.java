@@ -175,16 +175,20 @@ public final class PlotView extends Region {
         if (haveRange && min >= rangeStart && max <= rangeEnd) {
             return false;
         }
-        long start = Math.floorDiv(min, SECOND) * SECOND;
+        // A whole second, unless the earliest whole second lies before the first long.
+        long start = min >= Long.MIN_VALUE + SECOND ? Math.floorDiv(min, SECOND) * SECOND : min;
         if (haveRange) {
             start = Math.min(start, rangeStart);
         }
-        long needed = max - start;
-        long span = haveRange && needed <= rangeEnd - start
-                ? rangeEnd - start
-                : TimeTicks.tidySpan(Math.max(MIN_LIVE_SPAN, needed + needed / 2));
+        // Saturating: timestamps come from the capture and may lie any distance apart.
+        long needed = TimeTicks.difference(max, start);
+        long held = haveRange ? TimeTicks.difference(rangeEnd, start) : 0;
+        long grown = needed > Long.MAX_VALUE / 3 * 2 ? Long.MAX_VALUE : needed + needed / 2;
+        long span = haveRange && needed <= held
+                ? held
+                : TimeTicks.tidySpan(Math.max(MIN_LIVE_SPAN, grown));
         rangeStart = start;
-        rangeEnd = start + span;
+        rangeEnd = Math.max(max, start <= Long.MAX_VALUE - span ? start + span : Long.MAX_VALUE);
         haveRange = true;
         return true;
     }
