@@ -63,6 +63,14 @@ public final class DecodedPacket {
     /** Total length of the IP packet as its header states, 0 when not IP. */
     public int ipLength;
 
+    /**
+     * The captured bytes from index 0, {@link #capturedLength} of them, when the source keeps
+     * them (live capture, so that a recorder can write them); null when it does not (file
+     * replay). Preallocated once per ring slot; {@link #clear()} and {@link #copyFrom} leave
+     * it alone.
+     */
+    public byte[] frame;
+
     /** Whether this is a probe: TCP4, UDP4, TCP6 or UDP6. */
     public boolean isProbe() {
         return trafficClass.isProbe();

@@ -28,6 +28,9 @@ final class PcapLayout {
     /** The only major version libpcap writes and reads. */
     static final int SUPPORTED_MAJOR_VERSION = 2;
 
+    /** The minor version libpcap writes (4; 2.3 and earlier differ only in old readers). */
+    static final int WRITTEN_MINOR_VERSION = 4;
+
     /**
      * Bits of the link type field that hold the link type; libpcap's LT_LINKTYPE keeps the
      * same bits, so the FCS length and its presence flag above them are dropped.

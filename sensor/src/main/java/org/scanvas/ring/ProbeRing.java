@@ -35,6 +35,7 @@ public final class ProbeRing {
     private final RingBuffer<DecodedPacket> ring;
     private final EventPoller<DecodedPacket> poller;
     private final DrainHandler drainHandler = new DrainHandler();
+    private final int frameCapacity;
 
     /** Written by the producer only, read by any thread; see {@link #dropped()}. */
     @SuppressWarnings("unused")
@@ -46,9 +47,35 @@ public final class ProbeRing {
      * @param slots number of slots, a power of two; each slot holds one decoded packet
      */
     public ProbeRing(int slots) {
-        ring = RingBuffer.createSingleProducer(DecodedPacket::new, slots);
+        this(slots, 0);
+    }
+
+    /**
+     * Creates a ring whose slots also carry the captured bytes: each slot's
+     * {@link DecodedPacket#frame} is an array of {@code frameCapacity} bytes, made here once.
+     *
+     * @param slots number of slots, a power of two
+     * @param frameCapacity bytes per slot for the captured frame (the snap length), 0 for none
+     */
+    public ProbeRing(int slots, int frameCapacity) {
+        if (frameCapacity < 0) {
+            throw new IllegalArgumentException("frame capacity must be >= 0: " + frameCapacity);
+        }
+        ring = RingBuffer.createSingleProducer(() -> slotWithFrame(frameCapacity), slots);
         poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
+        this.frameCapacity = frameCapacity;
+    }
+
+    private static DecodedPacket slotWithFrame(int frameCapacity) {
+        DecodedPacket slot = new DecodedPacket();
+        slot.frame = frameCapacity == 0 ? null : new byte[frameCapacity];
+        return slot;
+    }
+
+    /** Bytes of captured frame each slot carries, 0 when slots carry none. */
+    public int frameCapacity() {
+        return frameCapacity;
     }
 
     /** Number of slots. */

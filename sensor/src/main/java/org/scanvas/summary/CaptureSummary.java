@@ -8,15 +8,19 @@ import org.scanvas.decode.DecodedPacket;
 import org.scanvas.decode.PacketDecoder;
 import org.scanvas.decode.TrafficClass;
 import org.scanvas.decode.TrafficCounts;
+import org.scanvas.ring.ProbeRing;
 
 /**
  * Counts what one or more captures contain: packets per class, distinct probe sources and the
  * time span. It decodes every record on the reading thread and keeps no packet, so it reads
  * as fast as the file can be walked; it is what {@code scanvas summary} prints.
  *
+ * <p>It also counts packets already decoded, taken from a ring ({@link #accept}), which is how
+ * a sensor sums up what it handed on; both ways count alike.
+ *
  * <p>Not thread-safe: feed it from one reader at a time.
  */
-public final class CaptureSummary implements RecordHandler {
+public final class CaptureSummary implements RecordHandler, ProbeRing.PacketConsumer {
 
     private final DecodedPacket packet = new DecodedPacket();
     private final TrafficCounts counts = new TrafficCounts();
@@ -30,14 +34,20 @@ public final class CaptureSummary implements RecordHandler {
             int originalLength, long timestampNanos) {
         PacketDecoder.decode(linkType, data, offset, capturedLength, originalLength,
                 timestampNanos, packet);
-        packets++;
-        counts.add(packet.trafficClass);
-        if (packet.isProbe()) {
-            sources.add(packet.sourceHigh, packet.sourceLow);
-        }
-        firstNanos = Math.min(firstNanos, timestampNanos);
-        lastNanos = Math.max(lastNanos, timestampNanos);
+        accept(packet);
         return true;
+    }
+
+    /** Counts one decoded packet. */
+    @Override
+    public void accept(DecodedPacket decoded) {
+        packets++;
+        counts.add(decoded.trafficClass);
+        if (decoded.isProbe()) {
+            sources.add(decoded.sourceHigh, decoded.sourceLow);
+        }
+        firstNanos = Math.min(firstNanos, decoded.timestampNanos);
+        lastNanos = Math.max(lastNanos, decoded.timestampNanos);
     }
 
     /** Records read so far. */

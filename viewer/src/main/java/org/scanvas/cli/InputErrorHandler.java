@@ -1,6 +1,8 @@
 package org.scanvas.cli;
 
 import org.scanvas.capture.CaptureFileException;
+import org.scanvas.channel.ChannelException;
+import org.scanvas.live.LiveCaptureException;
 import org.scanvas.text.PrintableText;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -16,6 +18,7 @@ final class InputErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
         String message = e instanceof CaptureFileException || e instanceof InputException
+                || e instanceof ChannelException || e instanceof LiveCaptureException
                 ? e.getMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         command.getErr().println("scanvas: " + PrintableText.escape(message));

@@ -12,13 +12,16 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ReplayCommand.class,
             SummaryCommand.class,
-            RenderCommand.class
+            RenderCommand.class,
+            InterfacesCommand.class,
+            SensorCommand.class,
+            LiveCommand.class
         })
 final class ScanvasCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(
-                new picocli.CommandLine(this), "name a command: demo, replay, summary or render");
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                "name a command: demo, replay, summary, render, interfaces, sensor or live");
     }
 }
