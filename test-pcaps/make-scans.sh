@@ -15,7 +15,7 @@ set -euo pipefail
 
 out="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 [ "$(id -u)" -eq 0 ] || { echo "make-scans.sh: run as root (namespaces, raw sockets)" >&2; exit 2; }
-for tool in ip nmap masscan hping3 tcpdump mergecap; do
+for tool in ip nmap masscan hping3 tcpdump; do
   command -v "$tool" >/dev/null || { echo "make-scans.sh: $tool is not installed" >&2; exit 2; }
 done
 
