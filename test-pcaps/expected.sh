@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Computes the expected counts of every capture in test-pcaps/ with tshark (never with Scanvas)
 # and writes test-pcaps/expected.json, one entry per file, in the shape of `scanvas summary
-# --json`. Usage: test-pcaps/expected.sh   (needs tshark and python3)
+# --json`. Usage: test-pcaps/expected.sh [DIR]   (needs tshark and python3; DIR defaults to
+# the script's own directory and gets DIR/expected.json)
 #
 # tshark dissects each frame (reassembly off, so fragments stay fragments) and prints, per
 # frame, the protocol stack and the first occurrence of the fields below: the first
@@ -21,7 +22,7 @@
 # below) instead of asking Scanvas.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+here="$(cd "${1:-$(dirname "${BASH_SOURCE[0]}")}" && pwd)"
 command -v tshark >/dev/null || { echo "expected.sh: tshark is not installed" >&2; exit 2; }
 
 fields=(frame.time_epoch frame.len frame.cap_len frame.protocols
