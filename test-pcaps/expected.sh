@@ -59,8 +59,9 @@ marks() {  # marks FILE: "#mark CLASS FRAME" lines, CLASS saying what tshark mis
   for capture in "$here"/*.pcap "$here"/*.pcapng; do
     [ -f "$capture" ] || continue
     echo "#file $(basename "$capture")"
-    marks "$capture"
-    dissect "$capture"
+    # A damaged file: tshark prints the frames before the damage and fails; count those.
+    marks "$capture" || true
+    dissect "$capture" || echo "expected.sh: tshark stopped early in $capture" >&2
   done
 } | python3 -c '
 import datetime
@@ -191,6 +192,8 @@ for line in sys.stdin:
     else:
         current[verdict] += 1
     stamp = f["frame.time_epoch"]
+    if not stamp:
+        continue   # a pcapng simple packet block or custom block: tshark gives no time
     if current["first"] is None or nanos(stamp) < nanos(current["first"]):
         current["first"] = stamp
     if current["last"] is None or nanos(stamp) > nanos(current["last"]):
