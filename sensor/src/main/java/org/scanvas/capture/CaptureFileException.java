@@ -1,11 +1,15 @@
 package org.scanvas.capture;
 
 import java.nio.file.Path;
+import org.scanvas.text.PrintableText;
 
 /**
  * A capture file that cannot be read (further): missing, not a capture file, an unsupported
  * link type, or damaged at a known record and byte offset. Records before the damage have
  * already been delivered when this is thrown.
+ *
+ * <p>The message is safe to print: the file name (which anyone who sends a file chooses) and
+ * any other text in it have their control characters escaped ({@link PrintableText}).
  */
 public final class CaptureFileException extends RuntimeException {
 
@@ -56,6 +60,6 @@ public final class CaptureFileException extends RuntimeException {
         if (byteOffset != UNKNOWN) {
             text.append("at offset ").append(byteOffset).append(": ");
         }
-        return text.append(problem).toString();
+        return PrintableText.escape(text.append(problem));
     }
 }

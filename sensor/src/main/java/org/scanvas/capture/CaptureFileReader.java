@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.scanvas.decode.LinkType;
+import org.scanvas.text.PrintableText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,8 @@ public final class CaptureFileReader implements Closeable {
         FileChannel channel = openChannel(file);
         try {
             RecordWalker walker = walkerFor(file, channel, maxWindow);
-            LOG.info("reading {} as {} ({} bytes)", file, walker.format(), channel.size());
+            LOG.info("reading {} as {} ({} bytes)", PrintableText.escape(file.toString()),
+                    walker.format(), channel.size());
             return new CaptureFileReader(file, channel, walker);
         } catch (IOException e) {
             closeQuietly(channel);

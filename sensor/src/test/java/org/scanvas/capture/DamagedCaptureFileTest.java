@@ -108,6 +108,22 @@ class DamagedCaptureFileTest {
                         .int32(1).int32(24).int32(1).int32(0).int16(9).int16(4).int32(24)
                         .toByteArray(), 84, 1,
                         "interface option 9 of 4 bytes runs past the end of its block"),
+                Arguments.of("4 GB block", onePacketPcapng()
+                        .int32(6).int32(0xffff_fffc).int32(0).int32(0).toByteArray(), 84, 1,
+                        "truncated block: 16 of 4294967292 bytes present"),
+                Arguments.of("4 GB captured length in its block", onePacketPcapng()
+                        .int32(6).int32(32).int32(0).int32(0).int32(0).int32(0xffff_fff0)
+                        .int32(0xffff_fff0).int32(32).toByteArray(), 84, 1,
+                        "record length 4294967280 exceeds the limit of 262144 bytes"),
+                Arguments.of("enhanced packet block shorter than its header", onePacketPcapng()
+                        .int32(6).int32(16).int32(0).int32(16).toByteArray(), 84, 1,
+                        "block type 0x6: length 16 is below its minimum of 32"),
+                Arguments.of("section header trailer differs", CaptureBytes
+                        .pcapng(ByteOrder.LITTLE_ENDIAN).interfaceBlock(1, null, null)
+                        .enhancedPacket(0, 1, payload(0, 4), 4)
+                        .int32(0x0a0d0d0a).int32(28).int32(0x1a2b3c4d).int16(1).int16(0)
+                        .int32(-1).int32(-1).int32(32).toByteArray(), 84, 1,
+                        "block type 0xa0d0d0a: trailing length 32 differs from leading length 28"),
                 Arguments.of("bad byte-order magic", onePacketPcapng()
                         .int32(0x0a0d0d0a).int32(28).int32(0x11223344).int32(1).int32(-1)
                         .int32(-1).int32(28).toByteArray(), 84, 1,
@@ -126,6 +142,42 @@ class DamagedCaptureFileTest {
         assertThat(read.failure.byteOffset()).isEqualTo(offset);
         assertThat(read.failure).hasMessageStartingWith(file.toString())
                 .hasMessageContaining(problem);
+    }
+
+    static Stream<Arguments> recordsClaimingFourGigabytes() {
+        return Stream.of(
+                Arguments.of("pcap", CaptureBytes.pcap(ByteOrder.BIG_ENDIAN, true, 1)
+                        .record(1, 0, payload(0, 20), 20)
+                        .int32(2).int32(0).int32(-1).int32(-1).toByteArray()),
+                Arguments.of("pcapng", onePacketPcapng()
+                        .int32(6).int32(32).int32(0).int32(0).int32(0).int32(-1).int32(-1)
+                        .int32(32).toByteArray()),
+                Arguments.of("pcapng block", onePacketPcapng()
+                        .int32(6).int32(0xffff_fffc).int32(0).int32(0).toByteArray()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recordsClaimingFourGigabytes")
+    void allocatesLessThanTheRecordLimitForARecordClaimingFourGigabytes(String format,
+            byte[] content) {
+        CheckedRead read = CheckedRead.inTemporaryFile("four-gigabytes");
+
+        read.check(content);
+
+        assertThat(read.lastFailure()).hasMessageContaining("4294967");
+        assertThat(read.lastAllocatedBytes()).isLessThan(CaptureFileReader.RECORD_LIMIT);
+    }
+
+    @Test
+    void escapesControlCharactersOfTheFileNameInItsMessage() throws IOException {
+        Path file = Files.write(dir.resolve("evil\u001b]0;owned\u0007\u001b[2J.pcap"),
+                "GIF89a".getBytes(StandardCharsets.US_ASCII));
+
+        Recorder read = Recorder.readAll(file);
+
+        assertThat(read.failure.getMessage()).doesNotContain("\u001b", "\u0007")
+                .contains("evil\\x1b]0;owned\\x07\\x1b[2J.pcap: at offset 0: not a capture file");
+        assertThat(read.failure.file()).isEqualTo(file);
     }
 
     @Test

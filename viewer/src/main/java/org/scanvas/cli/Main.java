@@ -24,6 +24,7 @@ public final class Main {
     /** The configured command line, whose output and error writers tests may replace. */
     public static CommandLine commandLine() {
         return new CommandLine(new ScanvasCommand())
+                .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new InputErrorHandler());
     }
 }

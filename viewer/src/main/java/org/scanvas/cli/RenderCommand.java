@@ -18,6 +18,7 @@ import org.scanvas.decode.DecodedPacket;
 import org.scanvas.decode.PacketDecoder;
 import org.scanvas.plot.PlotRenderer;
 import org.scanvas.store.ProbeStore;
+import org.scanvas.text.PrintableText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -108,7 +109,8 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private String title() {
-        String what = paths.size() == 1 ? paths.get(0).getFileName().toString()
+        String what = paths.size() == 1
+                ? PrintableText.escape(paths.get(0).getFileName().toString())
                 : paths.size() + " captures";
         if (day != null) {
             return "Scanvas — " + what + " — " + day;

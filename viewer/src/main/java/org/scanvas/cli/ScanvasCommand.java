@@ -14,13 +14,14 @@ import picocli.CommandLine.Command;
             SummaryCommand.class,
             RenderCommand.class,
             InterfacesCommand.class,
-            SensorCommand.class
+            SensorCommand.class,
+            LiveCommand.class
         })
 final class ScanvasCommand implements Runnable {
 
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "name a command: demo, replay, summary, render, interfaces or sensor");
+                "name a command: demo, replay, summary, render, interfaces, sensor or live");
     }
 }

@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.scanvas.capture.PcapRecorder;
+import org.scanvas.channel.ChannelException;
+import org.scanvas.channel.ChannelSocket;
+import org.scanvas.channel.ProbeChannelServer;
+import org.scanvas.channel.SensorCounters;
 import org.scanvas.decode.TrafficClass;
 import org.scanvas.live.CidrRange;
 import org.scanvas.live.LiveCaptureException;
@@ -27,7 +31,8 @@ import picocli.CommandLine.Spec;
  * and prints a summary when stopped (SIGINT, SIGTERM or the end of {@code --duration}).
  *
  * <p>Threads: the capture thread ({@link LiveSource}) publishes into the ring; the sensor pump
- * ({@link SensorPump}) drains it into the summary counts and the recorder; this thread waits.
+ * ({@link SensorPump}) drains it into the summary counts, the recorder and the channel to
+ * viewers ({@link ProbeChannelServer}, served by default); this thread waits.
  * The summary is the JSON object of {@code scanvas summary --json} for the packets handed on
  * (exactly what a recording holds), followed by the capture's own counters.
  */
@@ -93,6 +98,20 @@ final class SensorCommand implements java.util.concurrent.Callable<Integer> {
                     + " interface's own addresses always are.")
     private List<CidrRange> excluded = new ArrayList<>();
 
+    @Option(names = "--serve", arity = "0..1", paramLabel = "SOCKET", fallbackValue = "",
+            description = "Serve the probes to viewers ('scanvas live --sensor') at this Unix"
+                    + " socket; by default at $XDG_RUNTIME_DIR/scanvas/sensor.sock, else"
+                    + " /run/scanvas/sensor.sock (only this user may connect).")
+    private Path serve;
+
+    @Option(names = "--serve-group", paramLabel = "GROUP",
+            description = "Let members of this group connect too (socket 0660, directory 0750).")
+    private String serveGroup;
+
+    @Option(names = "--no-serve", negatable = false,
+            description = "Serve no viewers.")
+    private boolean noServe;
+
     @Override
     public Integer call() throws InterruptedException {
         LiveCaptureOptions options = options();
@@ -111,6 +130,10 @@ final class SensorCommand implements java.util.concurrent.Callable<Integer> {
         if (recorder != null) {
             consumers.add(recorder);
         }
+        ProbeChannelServer server = channel(source, err);
+        if (server != null) {
+            consumers.add(server);
+        }
         SensorPump pump = new SensorPump(ring, consumers);
 
         try (StopSignals signals = new StopSignals()) {
@@ -121,6 +144,7 @@ final class SensorCommand implements java.util.concurrent.Callable<Integer> {
             err.println("scanvas: capturing on " + interfaceName + " (snap length "
                     + source.snapLength() + ", link type " + source.linkType() + ")"
                     + (recorder == null ? "" : ", recording into " + recordDirectory)
+                    + (server == null ? "" : ", serving viewers at " + server.socket())
                     + "; stop with Ctrl-C");
             err.flush();
             waitForStop(signals, capture);
@@ -149,6 +173,37 @@ final class SensorCommand implements java.util.concurrent.Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }
+    }
+
+    /**
+     * The channel to viewers, started, or null with --no-serve. A failure at a socket the
+     * user named ends the command; at the default place it is only reported, since a sensor
+     * that records is still useful when, say, /run/scanvas cannot be made.
+     */
+    private ProbeChannelServer channel(LiveSource source, PrintWriter err) {
+        if (noServe) {
+            return null;
+        }
+        boolean named = serve != null && !serve.toString().isEmpty();
+        Path socket = named ? serve : ChannelSocket.defaultPath();
+        ProbeChannelServer server = new ProbeChannelServer(socket, serveGroup, interfaceName,
+                () -> sensorCounters(source.counters()), ProbeChannelServer.DEFAULT_QUEUE_FRAMES);
+        try {
+            server.start();
+            return server;
+        } catch (ChannelException e) {
+            if (named || serveGroup != null) {
+                throw e;
+            }
+            err.println("scanvas: serving no viewers: " + e.getMessage()
+                    + " (name a socket with --serve SOCKET, or say --no-serve)");
+            return null;
+        }
+    }
+
+    private static SensorCounters sensorCounters(LiveCounters counters) {
+        return new SensorCounters(counters.received(), counters.kernelDrops(),
+                counters.interfaceDrops(), counters.ringDrops(), counters.excluded());
     }
 
     private PcapRecorder recorder(LiveSource source) {

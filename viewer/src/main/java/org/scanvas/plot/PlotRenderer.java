@@ -6,11 +6,9 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 import org.scanvas.decode.TrafficClass;
 import org.scanvas.store.ProbeStore;
+import org.scanvas.text.PrintableText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +40,9 @@ public final class PlotRenderer {
             int height, String title, Path out) throws IOException {
         BufferedImage image = render(store, fromNanos, toNanos, width, height, title,
                 ZoneId.systemDefault());
-        if (!ImageIO.write(image, "png", out.toFile())) {
-            throw new IOException("no PNG writer in this JVM for " + out);
-        }
-        LOG.info("wrote {} ({}x{}, {} entries)", out, width, height, store.size());
+        PlotImages.writePng(image, out);
+        LOG.info("wrote {} ({}x{}, {} entries)", PrintableText.escape(out.toString()), width,
+                height, store.size());
     }
 
     /**
@@ -58,14 +55,13 @@ public final class PlotRenderer {
         FxPlatform.startHeadless();
         int[] argb = FxPlatform.call(() -> snapshot(store, fromNanos, toNanos, width, height,
                 title, zone));
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, width, height, argb, 0, width);
-        return image;
+        return PlotImages.toBufferedImage(argb, width, height);
     }
 
     private static int[] snapshot(ProbeStore store, long fromNanos, long toNanos, int width,
             int height, String title, ZoneId zone) {
         PlotView view = new PlotView(store, zone, fromNanos, toNanos);
+        view.setRedrawOffThread(false);
         view.setTitle(title);
         view.setStatusLine(statusLine(store));
         new Scene(view, width, height);
@@ -73,11 +69,7 @@ public final class PlotRenderer {
         view.applyCss();
         view.layout();
         view.update();
-        WritableImage snapshot = view.snapshot(null, null);
-        int[] argb = new int[width * height];
-        snapshot.getPixelReader().getPixels(0, 0, width, height,
-                PixelFormat.getIntArgbInstance(), argb, 0, width);
-        return argb;
+        return PlotImages.argb(view.snapshotImage());
     }
 
     private static String statusLine(ProbeStore store) {

@@ -23,12 +23,18 @@ public final class PlotStyle {
     public static final Color AXIS = Color.rgb(0xa0, 0xa0, 0xa0);
     /** Faint grid lines across the plot area at each tick. */
     public static final Color GRID = Color.rgb(0x28, 0x28, 0x28);
+    /** Fainter grid lines at the finer port ticks of a zoomed axis. */
+    public static final Color FINE_GRID = Color.rgb(0x1a, 0x1a, 0x1a);
     /** Text of counts that are not plotted (backscatter while hidden). */
     public static final Color MUTED = Color.rgb(0x70, 0x70, 0x70);
     /** Font of all text. */
     public static final Font FONT = Font.font("DejaVu Sans", 12);
     /** Font of the title line. */
     public static final Font TITLE_FONT = Font.font("DejaVu Sans", 14);
+    /** Font of all text in presentation mode, readable across a meeting room. */
+    public static final Font PRESENTATION_FONT = Font.font("DejaVu Sans", 16);
+    /** Font of the title line in presentation mode. */
+    public static final Font PRESENTATION_TITLE_FONT = Font.font("DejaVu Sans", 20);
 
     /** Dot colour of each class (ARGB, indexed by ordinal); 0 for classes never drawn. */
     private static final int[] DOT_ARGB = new int[TrafficClass.count()];

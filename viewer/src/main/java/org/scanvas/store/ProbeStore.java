@@ -1,5 +1,6 @@
 package org.scanvas.store;
 
+import java.util.Arrays;
 import org.scanvas.decode.DecodedPacket;
 import org.scanvas.decode.TrafficClass;
 
@@ -45,6 +46,7 @@ public final class ProbeStore {
 
     private long firstIndex;
     private long endIndex;
+    private long clearedEntries;
     private long minTimeNanos = Long.MAX_VALUE;
     private long maxTimeNanos = Long.MIN_VALUE;
 
@@ -165,9 +167,23 @@ public final class ProbeStore {
         return (int) (endIndex - firstIndex);
     }
 
-    /** Entries evicted to make room, since the store was created. */
+    /** Entries evicted to make room, since the store was created or last cleared. */
     public long evicted() {
-        return firstIndex;
+        return firstIndex - clearedEntries;
+    }
+
+    /**
+     * Forgets every entry and count, as when another capture is opened or a replay seeks
+     * back. Indices keep running: the next entry gets {@link #endIndex()}, never an index
+     * handed out before, so an index kept elsewhere can never name a newer entry.
+     */
+    public void clear() {
+        firstIndex = endIndex;
+        clearedEntries = endIndex;
+        Arrays.fill(classCounts, 0);
+        minTimeNanos = Long.MAX_VALUE;
+        maxTimeNanos = Long.MIN_VALUE;
+        addresses = new AddressTable(Math.min(capacity, 1 << 16));
     }
 
     /** Packets of a class appended since creation, evicted ones included. */
@@ -210,6 +226,27 @@ public final class ProbeStore {
             throw new IndexOutOfBoundsException("range not retained: from=" + from + " end="
                     + end + " first=" + firstIndex + " stored end=" + endIndex);
         }
+        walk(from, end, visitor);
+    }
+
+    /**
+     * Like {@link #scan}, for a thread other than the store's owner, such as one that builds an
+     * index in the background. The caller must have received {@code end} from the owning thread
+     * through a hand-over that orders memory (an executor's submit, a volatile write), so every
+     * entry below it is visible. Entries the owner evicts meanwhile may show a newer entry's
+     * fields: the caller must ignore entries below {@link #firstIndex()} once it is back on the
+     * owning thread. Bounds are checked against the ring of segments only, never against
+     * {@code firstIndex}, which the owner may move at any time.
+     */
+    public void scanConcurrently(long from, long end, EntryVisitor visitor) {
+        if (from > end || end - from > capacity) {
+            throw new IndexOutOfBoundsException("range larger than the store: from=" + from
+                    + " end=" + end + " capacity=" + capacity);
+        }
+        walk(from, end, visitor);
+    }
+
+    private void walk(long from, long end, EntryVisitor visitor) {
         long index = from;
         while (index < end) {
             int segment = segmentOf(index);

@@ -7,6 +7,7 @@ import org.scanvas.decode.TrafficClass;
 import org.scanvas.plot.PlotView;
 import org.scanvas.ring.ProbeRing;
 import org.scanvas.store.ProbeStore;
+import org.scanvas.text.PrintableText;
 
 /**
  * Moves packets from the ring into the store and onto the plot, once per JavaFX pulse. This
@@ -15,7 +16,8 @@ import org.scanvas.store.ProbeStore;
  * <p>Each pulse drains at most {@link #DEFAULT_FRAME_BUDGET} packets, so a fast file replay
  * cannot stall the frame; what is left waits in the ring for the next pulse (and a live
  * source drops, counted by the ring, when the ring fills). The status line is rewritten a few
- * times a second. Start and stop on the JavaFX thread.
+ * times a second; it shows the ring's drops and, once the store is full and evicts its oldest
+ * entries, how many left. Start and stop on the JavaFX thread.
  */
 public final class FeedPump {
 
@@ -26,6 +28,7 @@ public final class FeedPump {
     private static final long RATE_INTERVAL = TimeUnit.SECONDS.toNanos(1);
 
     private final ProbeRing ring;
+    private final ProbeRing history;
     private final ProbeStore store;
     private final PlotView view;
     private final FeedStatus status;
@@ -38,6 +41,7 @@ public final class FeedPump {
         }
     };
 
+    private final ProbeRing.PacketConsumer discard = packet -> { };
     private long lastStatusAt = Long.MIN_VALUE;
     private long rateMarkAt = Long.MIN_VALUE;
     private long rateMarkProbes;
@@ -55,10 +59,23 @@ public final class FeedPump {
      */
     public FeedPump(ProbeRing ring, ProbeStore store, PlotView view, FeedStatus status,
             int frameBudget) {
+        this(ring, null, store, view, status, frameBudget);
+    }
+
+    /**
+     * A pump that also drains a second ring filled with recorded history: both go into the
+     * same store, so the plot continues from the recording into live data on one time axis.
+     *
+     * @param history a ring a history load fills, or null
+     * @param frameBudget most packets taken from each ring per frame, positive
+     */
+    public FeedPump(ProbeRing ring, ProbeRing history, ProbeStore store, PlotView view,
+            FeedStatus status, int frameBudget) {
         if (frameBudget <= 0) {
             throw new IllegalArgumentException("frame budget must be positive: " + frameBudget);
         }
         this.ring = ring;
+        this.history = history;
         this.store = store;
         this.view = view;
         this.status = status;
@@ -82,6 +99,12 @@ public final class FeedPump {
      * @param now the pulse time, ns on {@link System#nanoTime()}'s clock
      */
     void pulse(long now) {
+        if (status.clearRequested()) {
+            forgetEverything();
+        }
+        if (history != null) {
+            history.poll(toStore, frameBudget);
+        }
         ring.poll(toStore, frameBudget);
         view.update();
         if (rateMarkAt == Long.MIN_VALUE || now - rateMarkAt >= RATE_INTERVAL) {
@@ -98,13 +121,63 @@ public final class FeedPump {
         }
     }
 
-    private String statusLine() {
+    /**
+     * Answers a source's request to start over: what is in the ring predates the request (the
+     * source publishes nothing until answered), so it is drained unread; then the store and
+     * the plot are cleared.
+     */
+    private void forgetEverything() {
+        int drained;
+        do {
+            drained = ring.poll(discard, ring.capacity());
+        } while (drained > 0);
+        store.clear();
+        view.storeCleared();
+        status.cleared();
+    }
+
+    /**
+     * The status line as the next refresh writes it. Once the store is full it says how many
+     * of the oldest entries left to make room, and how many it holds.
+     */
+    String statusLine() {
+        if (status.live()) {
+            return liveStatusLine();
+        }
         boolean done = status.finished() && ring.backlog() == 0;
+        long evicted = store.evicted();
+        String eviction = evicted == 0 ? "" : String.format(Locale.ROOT,
+                "  |  evicted %,d oldest (store holds %,d)", evicted, store.capacity());
         return String.format(Locale.ROOT,
                 "%s  |  %,d probes/s  |  packets %,d  |  probes %,d  |  malformed %,d"
-                        + "  |  dropped %,d%s",
-                status.sourceName(), probesPerSecond, status.packetsRead(), store.probeCount(),
-                store.count(TrafficClass.MALFORMED), ring.dropped() + status.droppedPackets(),
-                done ? "  |  finished" : "");
+                        + "  |  dropped %,d%s%s",
+                PrintableText.escape(status.sourceName()), probesPerSecond, status.packetsRead(),
+                store.probeCount(), store.count(TrafficClass.MALFORMED),
+                ring.dropped() + status.droppedPackets(), eviction, done ? "  |  finished" : "");
+    }
+
+    /**
+     * Every kind of loss by name, so a user sees where packets went missing. Short enough to
+     * share the strip with the axis label in a window of the default width.
+     */
+    private String liveStatusLine() {
+        String phase = status.phase();
+        long evicted = store.evicted();
+        String eviction = evicted == 0 ? "" : String.format(Locale.ROOT,
+                "  |  evicted %,d oldest", evicted);
+        return String.format(Locale.ROOT,
+                "%s  |  %,d probes/s  |  probes %,d  |  drops: kernel %,d  interface %s"
+                        + "  ring %,d  channel %,d  |  excluded %,d%s%s%s",
+                PrintableText.escape(status.sourceName()), probesPerSecond, store.probeCount(),
+                status.kernelDrops(), orUnknown(status.interfaceDrops()),
+                ring.dropped() + status.upstreamRingDrops(), status.channelDrops(),
+                status.excluded(), eviction,
+                phase == null ? "" : "  |  " + PrintableText.escape(phase),
+                status.finished() ? "  |  ended" : "");
+    }
+
+    /** A count, or "n/a" for the negative value a source gives when the system does not tell. */
+    private static String orUnknown(long count) {
+        return count < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", count);
     }
 }

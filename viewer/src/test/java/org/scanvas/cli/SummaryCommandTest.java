@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -73,6 +74,7 @@ class SummaryCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("publicCaptures")
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void countsProbesOfThePublicCorpusAsItsIndexSays(String file, JsonNode expected) {
         assumeTrue(expected != null, "public corpus not present: " + file);
         Path capture = TestCaptures.publicCorpus().resolve(file);

@@ -1,0 +1,147 @@
+package org.scanvas.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.geometry.Bounds;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.scanvas.decode.TrafficClass;
+import org.scanvas.plot.FxPlatform;
+import org.scanvas.plot.PlotImages;
+import org.scanvas.plot.PlottedProbes;
+import org.scanvas.plot.PlottedProbes.Probe;
+import org.scanvas.plot.ProbeCapture;
+import org.scanvas.replay.ReplaySource;
+import org.scanvas.store.ProbeStore;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole replay window on real capture files: it opens a capture of {@link PlottedProbes}
+ * (one probe of each class, two of tcp4 and udp4), and a second capture of only udp6 probes
+ * is dropped on it. Counts come from how the captures were written.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PlotWindowTest {
+
+    private static final List<Probe> UDP6_ONLY = List.of(
+            new Probe(TrafficClass.UDP6, 0, 53, 0xffffffff),
+            new Probe(TrafficClass.UDP6, 5, 123, 0xffffffff),
+            new Probe(TrafficClass.UDP6, 9, 161, 0xffffffff),
+            new Probe(TrafficClass.UDP6, 14, 500, 0xffffffff));
+
+    @TempDir
+    static Path directory;
+    private static Path probes;
+    private static Path udp6;
+
+    private PlotWindow window;
+
+    @BeforeAll
+    static void writeCaptures() throws IOException {
+        probes = ProbeCapture.write(directory.resolve("probes.pcap"), PlottedProbes.PROBES);
+        udp6 = ProbeCapture.write(directory.resolve("udp6.pcap"), UDP6_ONLY);
+    }
+
+    @Start
+    void start(Stage unused) {
+        window = PlotWindow.openReplay(List.of(probes), ReplaySource.MAX_SPEED, false,
+                new ProbeStore(1000));
+    }
+
+    @AfterEach
+    void close() {
+        FxPlatform.call(() -> {
+            window.stage().close();
+            return null;
+        });
+    }
+
+    private long drawn(TrafficClass trafficClass) {
+        return FxPlatform.call(() -> window.view().drawnCount(trafficClass));
+    }
+
+    private void waitFor(TrafficClass trafficClass, long count) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> drawn(trafficClass) == count);
+    }
+
+    @Test
+    void opensAFileDroppedOnItInPlaceOfTheCaptureShown() throws TimeoutException {
+        waitFor(TrafficClass.TCP4, 2);
+
+        FxPlatform.call(() -> {
+            window.dropFiles(List.of(udp6.toFile()));
+            return null;
+        });
+
+        waitFor(TrafficClass.UDP6, UDP6_ONLY.size());
+        assertThat(drawn(TrafficClass.TCP4)).isZero();
+        assertThat(drawn(TrafficClass.UDP4)).isZero();
+        assertThat(FxPlatform.call(() -> window.store().probeCount()))
+                .isEqualTo(UDP6_ONLY.size());
+        assertThat(FxPlatform.call(() -> window.stage().getTitle())).endsWith("udp6.pcap");
+    }
+
+    @Test
+    void remembersOpenedFilesNewestFirst() throws TimeoutException {
+        waitFor(TrafficClass.TCP4, 2);
+
+        FxPlatform.call(() -> {
+            window.openFiles(List.of(udp6));
+            return null;
+        });
+
+        List<Path> recent = RecentFiles.forUser().list();
+        assertThat(recent.get(0)).isEqualTo(udp6.toAbsolutePath().normalize());
+    }
+
+    /** The PNG is compared with the screen's own pixels where the plot sits, not a snapshot. */
+    @Test
+    void exportsExactlyThePixelsOnScreen() throws TimeoutException, IOException {
+        waitFor(TrafficClass.UDP4, 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        Path png = directory.resolve("export.png");
+
+        FxPlatform.call(() -> {
+            try {
+                window.exportPng(png);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+
+        BufferedImage exported = ImageIO.read(png.toFile());
+        Bounds onScreen = FxPlatform.call(() -> window.view()
+                .localToScreen(window.view().getBoundsInLocal()));
+        Image screen = new FxRobot().capture(onScreen).getImage();
+        int width = (int) screen.getWidth();
+        int height = (int) screen.getHeight();
+        assertThat(new int[] {exported.getWidth(), exported.getHeight()})
+                .containsExactly(width, height);
+        int[] screenPixels = PlotImages.argb(screen);
+        int differing = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                differing += exported.getRGB(x, y) != screenPixels[y * width + x] ? 1 : 0;
+            }
+        }
+        assertThat(differing).isZero();
+        assertThat(Files.size(png)).isPositive();
+    }
+}
