@@ -3,7 +3,8 @@
 # veth pair between two namespaces at each rate given, into `scanvas sensor` and, in a second
 # pass, into tcpdump on the same dark interface. Prints, per rate, what each received and
 # dropped. Needs root, tcpreplay, tcpdump, python3.
-# With RECORD=1 the sensor also records every packet (--record into a temporary directory).
+# With RECORD=1 the sensor also records every packet (--record into a temporary directory);
+# SEND_OPTS adds tcpreplay options (SEND_OPTS=-K preloads the file into memory).
 # Usage: sudo bench/scripts/live-capture-rate.sh [PACKETS] [RATE|topspeed]...
 # Example: sudo bench/scripts/live-capture-rate.sh 500000 100000 200000 topspeed
 set -euo pipefail
@@ -41,7 +42,9 @@ send() {  # rate; prints "packets-that-left-the-interface@pps"
   local pace=(--pps="$1") before rated
   [ "$1" = topspeed ] && pace=(--topspeed)
   before=$(transmitted)
-  rated=$(ip netns exec "$scan" tcpreplay -q -i "$vscan" "${pace[@]}" "$work/scan.pcap" 2>&1 \
+  # shellcheck disable=SC2086
+  rated=$(ip netns exec "$scan" tcpreplay -q -i "$vscan" "${pace[@]}" ${SEND_OPTS:-} \
+      "$work/scan.pcap" 2>&1 \
     | grep -Eo '[0-9.]+ pps' | head -1 | cut -d. -f1 || true)
   echo "$(( $(transmitted) - before ))@${rated:-?}"
 }
