@@ -16,11 +16,15 @@ mkdir -p "$pcap_seeds" "$pcapng_seeds"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# hexdump NAME...: the records (less their 5-byte fuzz prefix) as text2pcap input.
+# hexdump NAME...: the records (less their 5-byte fuzz prefix) as text2pcap input, one second
+# apart from 2024-05-01T10:00:00Z, so that the files come out the same on every run.
 hexdump() {
+  local second=1714557600
   for name in "$@"; do
-    tail -c +6 "$records/$name" | od -An -tx1 -v -w16 | awk '{ printf "%06x %s\n", (NR-1)*16, $0 }'
+    tail -c +6 "$records/$name" | od -An -tx1 -v -w16 |
+      awk -v t="$second" '{ printf "%s%06x %s\n", (NR == 1 ? t ". " : ""), (NR-1)*16, $0 }'
     echo
+    second=$((second + 1))
   done
 }
 
@@ -29,7 +33,7 @@ wrap() {
   local link=$1 out=$2
   shift 2
   hexdump "$@" > "$work/in.txt"
-  text2pcap -q -F pcap -l "$link" "$work/in.txt" "$out"
+  text2pcap -q -F pcap -l "$link" -t '%s.' "$work/in.txt" "$out"
 }
 
 wrap 1 "$pcap_seeds/ethernet-syn-and-qinq-udp.pcap" ethernet-ipv4-tcp-syn ethernet-qinq-ipv4-options-udp
@@ -53,7 +57,9 @@ mergecap -F pcapng -w "$pcapng_seeds/three-interfaces-three-link-types.pcapng" \
 cat "$pcapng_seeds/ethernet.pcapng" "$pcapng_seeds/ethernet-nanosecond-resolution.pcapng" \
   > "$pcapng_seeds/two-sections.pcapng"
 
-python3 - "$pcap_seeds" "$pcapng_seeds" "$records" <<'PY'
+times=viewer/src/test/resources/org/scanvas/cli/timestamps
+mkdir -p "$times"
+python3 - "$pcap_seeds" "$pcapng_seeds" "$records" "$times" <<'PY'
 import struct, sys
 pcap_dir, pcapng_dir, records = sys.argv[1:4]
 
@@ -94,5 +100,21 @@ with open(f"{pcapng_dir}/big-endian-block-kinds.pcapng", "wb") as out:
 with open(f"{pcapng_dir}/snap-length-cut.pcapng", "wb") as out:
     out.write(section("<") + interface("<", 1))
     out.write(block("<", 6, struct.pack("<IIIII", 0, 0, 1, 40, len(syn)) + syn[:40]))
+
+# Timestamps at the ends of what 64-bit nanoseconds hold, which once hung render's time axis:
+# raw IPv4 (LINKTYPE_IPV4) SYN probes at the given microsecond counts.
+times_dir = sys.argv[4]
+ipv4 = record("ipv4-only-tcp-syn")
+for name, stamps in [("1970-and-2262", [0, (2**63 - 1) // 1000]),
+                     ("1677-and-2262", [-(2**63) // 1000 + 1, (2**63 - 1) // 1000]),
+                     ("around-the-epoch", [-1, 5]),
+                     ("one-probe", [1_714_557_600_000_000]),
+                     ("same-instant", [5, 5])]:
+    with open(f"{times_dir}/{name}.pcapng", "wb") as out:
+        out.write(section("<") + interface("<", 228))
+        for stamp in stamps:
+            units = stamp & (2**64 - 1)
+            out.write(block("<", 6, struct.pack("<IIIII", 0, units >> 32, units & 0xffffffff,
+                                                len(ipv4), len(ipv4)) + ipv4))
 PY
-ls -l "$pcap_seeds" "$pcapng_seeds"
+ls -l "$pcap_seeds" "$pcapng_seeds" "$times"

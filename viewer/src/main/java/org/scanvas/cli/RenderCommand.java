@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
 final class RenderCommand implements Callable<Integer> {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final long MINUTE = 60 * NANOS_PER_SECOND;
 
     @Spec
     private CommandSpec spec;
@@ -78,6 +79,19 @@ final class RenderCommand implements Callable<Integer> {
         if (store.size() == 0 && (plotFrom == Long.MIN_VALUE || plotTo == Long.MAX_VALUE)) {
             throw new InputException("no probes to plot in " + paths
                     + "; give --day or --from and --to to draw an empty plot");
+        }
+        if (plotTo <= plotFrom) {
+            if (toNanos != Long.MAX_VALUE && fromNanos != Long.MIN_VALUE) {
+                throw new ParameterException(spec.commandLine(), "--to must be after --from");
+            }
+            // Every probe at one instant (one probe, or a capture that stamps all alike): the
+            // plot spans a minute from that instant, or up to it when only --to was given.
+            if (toNanos == Long.MAX_VALUE) {
+                plotTo = plotFrom <= Long.MAX_VALUE - MINUTE ? plotFrom + MINUTE : Long.MAX_VALUE;
+                plotFrom = Math.min(plotFrom, plotTo - MINUTE);
+            } else {
+                plotFrom = plotTo >= Long.MIN_VALUE + MINUTE ? plotTo - MINUTE : Long.MIN_VALUE;
+            }
         }
         PlotRenderer.renderPng(store, plotFrom, plotTo, width, height, title(), output);
         spec.commandLine().getOut().printf("%s: %d probes plotted%n", output, store.probeCount());

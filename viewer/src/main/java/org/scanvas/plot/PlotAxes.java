@@ -45,7 +45,8 @@ public final class PlotAxes {
         this.height = height;
         this.startNanos = startNanos;
         this.endNanos = endNanos;
-        this.columnsPerNano = plotWidth() / (double) (endNanos - startNanos);
+        // In doubles: the span of two arbitrary timestamps may not fit in a long.
+        this.columnsPerNano = plotWidth() / ((double) endNanos - (double) startNanos);
         this.lowPort = lowPort;
         this.highPort = highPort;
         this.rowByPort = rowByPort;
@@ -172,7 +173,7 @@ public final class PlotAxes {
         if (timeNanos < startNanos || timeNanos > endNanos) {
             return -1;
         }
-        int column = (int) ((timeNanos - startNanos) * columnsPerNano);
+        int column = (int) (((double) timeNanos - (double) startNanos) * columnsPerNano);
         return Math.min(column, plotWidth() - 1);
     }
 

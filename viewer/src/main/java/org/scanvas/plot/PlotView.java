@@ -190,7 +190,8 @@ public final class PlotView extends Region {
 
     /**
      * Runs {@code listener} on the JavaFX thread after each change of axes has reached the
-     * screen (zoom, pan, time window, resize, growth of a live range, new dot size).
+     * screen (zoom, pan, time window, resize, growth of a live range, new dot size), and when
+     * a live view is frozen.
      */
     public void addViewListener(Runnable listener) {
         viewListeners.add(listener);
@@ -339,6 +340,7 @@ public final class PlotView extends Region {
             rememberLiveRange();
             paused = true;
             drawLegendAndStatus();
+            fireViewChanged();
         } else {
             goLive();
         }
@@ -565,10 +567,12 @@ public final class PlotView extends Region {
             setRange(day.startNanos(zone), day.endNanos(zone));
         } else if (window instanceof TimeWindow.Fixed fixed) {
             setRange(fixed.fromNanos(), fixed.toNanos());
+        } else if (haveLiveRange) {
+            setRange(liveStart, liveEnd);
+            moveLiveRange();
         } else {
-            rangeStart = liveStart;
-            rangeEnd = liveEnd;
-            haveRange = haveLiveRange;
+            haveRange = false;
+            fitWholeCapture();
             moveLiveRange();
         }
     }
@@ -577,6 +581,19 @@ public final class PlotView extends Region {
         rangeStart = start;
         rangeEnd = end;
         haveRange = true;
+    }
+
+    /**
+     * Fits the whole capture window snugly around what the store holds, to a tidy span: what
+     * the 0 key and the All button show. Growth from there adds headroom.
+     */
+    private void fitWholeCapture() {
+        if (!(window instanceof TimeWindow.WholeCapture) || store.size() == 0) {
+            return;
+        }
+        long start = Math.floorDiv(store.minTimeNanos(), SECOND) * SECOND;
+        long needed = Math.max(1, store.maxTimeNanos() - start);
+        setRange(start, start + TimeTicks.tidySpan(Math.max(MIN_LIVE_SPAN, needed)));
     }
 
     /** Moves a live, unpaused range to cover the newest probe; whether it moved. */
@@ -591,22 +608,30 @@ public final class PlotView extends Region {
             if (haveRange && max <= rangeEnd && max >= rangeEnd - span / 2) {
                 return false;
             }
-            long end = Math.floorDiv(max, SECOND) * SECOND + Math.max(SECOND, span / 10);
-            setRange(end - span, end);
+            long second = max >= Long.MIN_VALUE + SECOND ? Math.floorDiv(max, SECOND) * SECOND
+                    : max;
+            long lead = Math.max(SECOND, span / 10);
+            long end = second <= Long.MAX_VALUE - lead ? second + lead : Long.MAX_VALUE;
+            setRange(end >= Long.MIN_VALUE + span ? end - span : Long.MIN_VALUE, end);
             return true;
         }
         if (haveRange && min >= rangeStart && max <= rangeEnd) {
             return false;
         }
-        long start = Math.floorDiv(min, SECOND) * SECOND;
+        // A whole second, unless the earliest whole second lies before the first long.
+        long start = min >= Long.MIN_VALUE + SECOND ? Math.floorDiv(min, SECOND) * SECOND : min;
         if (haveRange) {
             start = Math.min(start, rangeStart);
         }
-        long needed = max - start;
-        long span = haveRange && needed <= rangeEnd - start
-                ? rangeEnd - start
-                : TimeTicks.tidySpan(Math.max(MIN_LIVE_SPAN, needed + needed / 2));
-        setRange(start, start + span);
+        // Saturating: timestamps come from the capture and may lie any distance apart.
+        long needed = TimeTicks.difference(max, start);
+        long held = haveRange ? TimeTicks.difference(rangeEnd, start) : 0;
+        long grown = needed > Long.MAX_VALUE / 3 * 2 ? Long.MAX_VALUE : needed + needed / 2;
+        long span = haveRange && needed <= held
+                ? held
+                : TimeTicks.tidySpan(Math.max(MIN_LIVE_SPAN, grown));
+        setRange(start, Math.max(max, start <= Long.MAX_VALUE - span ? start + span
+                : Long.MAX_VALUE));
         return true;
     }
 

@@ -47,17 +47,31 @@ public final class TimeTicks {
 
     /**
      * The ticks inside {@code [startNanos, endNanos]} for an axis {@code widthPixels} wide.
+     * Any pair of times works, however far apart (a capture's timestamps are whatever its
+     * writer put there): spans and steps saturate instead of overflowing.
      *
      * @param zone the zone whose wall clock the labels show
      */
     public static List<Tick> ticks(long startNanos, long endNanos, int widthPixels, ZoneId zone) {
-        long step = stepFor(endNanos - startNanos, widthPixels);
         List<Tick> ticks = new ArrayList<>();
+        if (endNanos < startNanos) {
+            return ticks;
+        }
+        long span = endNanos - startNanos;
+        long step = span >= 0 ? stepFor(span, widthPixels)
+                : stepForLongerSpan((double) endNanos - (double) startNanos, widthPixels);
         long tick = firstTick(startNanos, step, zone);
-        for (; tick <= endNanos; tick += step) {
+        while (tick != Long.MIN_VALUE && tick <= endNanos) {
             ticks.add(new Tick(tick, label(tick, step, zone)));
+            tick = difference(endNanos, tick) >= step ? tick + step : Long.MIN_VALUE;
         }
         return ticks;
+    }
+
+    /** {@code later - earlier} for {@code later >= earlier}, or Long.MAX_VALUE past it. */
+    static long difference(long later, long earlier) {
+        long difference = later - earlier;
+        return difference < 0 ? Long.MAX_VALUE : difference;
     }
 
     /** The smallest step that keeps labels at least {@link #MIN_TICK_SPACING} apart. */
@@ -68,18 +82,35 @@ public final class TimeTicks {
                 return step;
             }
         }
-        return STEPS[STEPS.length - 1] * (spanNanos / maxTicks / STEPS[STEPS.length - 1] + 1);
+        long largest = STEPS[STEPS.length - 1];
+        long multiple = spanNanos / maxTicks / largest + 1;
+        return multiple > Long.MAX_VALUE / largest ? Long.MAX_VALUE : largest * multiple;
+    }
+
+    /** {@link #stepFor} for a span beyond Long.MAX_VALUE (from before 1970 to after it). */
+    private static long stepForLongerSpan(double spanNanos, int widthPixels) {
+        long maxTicks = Math.max(1, widthPixels / MIN_TICK_SPACING);
+        long largest = STEPS[STEPS.length - 1];
+        double multiple = Math.floor(spanNanos / maxTicks / largest) + 1;
+        return multiple >= (double) (Long.MAX_VALUE / largest) ? Long.MAX_VALUE
+                : largest * (long) multiple;
     }
 
     /**
-     * The first whole step of the local clock at or after {@code startNanos}. Steps of a day
-     * or more fall on local midnight.
+     * The first whole step of the local clock at or after {@code startNanos}, or
+     * Long.MIN_VALUE when that lies past the last representable time. Steps of a day or more
+     * fall on local midnight. Worked in remainders, which cannot overflow.
      */
     private static long firstTick(long startNanos, long step, ZoneId zone) {
         long offset = zone.getRules().getOffset(Instant.ofEpochSecond(
                 Math.floorDiv(startNanos, SECOND))).getTotalSeconds() * SECOND;
-        long local = startNanos + offset;
-        return Math.floorDiv(local + step - 1, step) * step - offset;
+        long intoStep = Math.floorMod(Math.floorMod(startNanos, step) + Math.floorMod(offset, step),
+                step);
+        if (intoStep == 0) {
+            return startNanos;
+        }
+        long toNext = step - intoStep;
+        return startNanos <= Long.MAX_VALUE - toNext ? startNanos + toNext : Long.MIN_VALUE;
     }
 
     private static String label(long tickNanos, long step, ZoneId zone) {
@@ -104,6 +135,9 @@ public final class TimeTicks {
      */
     public static long tidySpan(long nanos) {
         long step = stepFor(nanos, MIN_TICK_SPACING * 10);
+        if (nanos > Long.MAX_VALUE - step) {
+            return Long.MAX_VALUE;
+        }
         return Math.max(step, Math.floorDiv(nanos + step - 1, step) * step);
     }
 }

@@ -31,7 +31,7 @@ final class KeyHelp extends GridPane {
             new Entry("0", "whole capture"),
             new Entry("1  2  3  4", "follow the last 5 min, 1 h, 24 h, 7 days"),
             new Entry("D,  PgUp  PgDn", "day view (00:00-24:00), previous / next day"),
-            new Entry("P", "pause the view (dots keep arriving)"),
+            new Entry("P", "freeze the live view (dots keep arriving)"),
             new Entry("L, End", "back to live"),
             new Entry("Space", "play / pause the replay"),
             new Entry("[  ]", "replay slower / faster (1x 10x 60x 600x max)"),

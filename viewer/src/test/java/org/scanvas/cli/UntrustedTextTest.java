@@ -3,7 +3,9 @@ package org.scanvas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scanvas.plot.PlottedProbes;
 import org.scanvas.plot.ProbeCapture;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the command line prints when the text in it came from someone else: file names and
@@ -78,6 +81,22 @@ class UntrustedTextTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertNoControlCharacters(run.err());
         assertThat(run.err()).contains(SHOWN + ".pcap: record 6");
+    }
+
+    @Test
+    void escapesControlCharactersInLogLines() {
+        PrintStream terminal = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            LoggerFactory.getLogger(UntrustedTextTest.class).warn("cannot open {}", HOSTILE);
+        } finally {
+            System.setErr(terminal);
+        }
+
+        String line = printed.toString(StandardCharsets.UTF_8);
+        assertNoControlCharacters(line);
+        assertThat(line).contains("cannot open " + SHOWN);
     }
 
     /**
