@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,6 +17,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -156,6 +158,39 @@ class PlotWindowTest {
         assertThat(source.speed()).isEqualTo(1);
         assertThat(finishedAfterPlay).isFalse();
         assertThat(source.isPaused()).isTrue();
+    }
+
+    @Test
+    void keysPickTheTimeWindows() throws TimeoutException {
+        waitFor(TrafficClass.UDP4, 2);
+
+        TimeWindow follow = afterKey(KeyCode.DIGIT2);
+        TimeWindow day = afterKey(KeyCode.D);
+        TimeWindow whole = afterKey(KeyCode.DIGIT0);
+
+        assertThat(follow).isEqualTo(new TimeWindow.Follow(Duration.ofHours(1)));
+        assertThat(day).isInstanceOf(TimeWindow.Day.class);
+        assertThat(whole).isEqualTo(new TimeWindow.WholeCapture());
+    }
+
+    @Test
+    void presentationModeHidesTheControlsAndEnlargesTheDots() throws TimeoutException {
+        waitFor(TrafficClass.UDP4, 2);
+        int dotBefore = FxPlatform.call(() -> window.view().dotSize());
+
+        afterKey(KeyCode.F5);
+
+        assertThat(FxPlatform.call(() -> window.view().dotSize())).isEqualTo(dotBefore + 1);
+        assertThat(FxPlatform.call(() -> window.stage().getScene().lookup("#play"))).isNull();
+        assertThat(FxPlatform.call(() -> window.stage().getScene().lookup("#day"))).isNull();
+        assertThat(FxPlatform.call(() -> window.view().isPresentation())).isTrue();
+    }
+
+    private TimeWindow afterKey(KeyCode key) {
+        return FxPlatform.call(() -> {
+            window.handleKey(key, false);
+            return window.view().timeWindow();
+        });
     }
 
     private void press(String id) {
