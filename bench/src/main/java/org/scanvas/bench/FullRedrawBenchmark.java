@@ -62,23 +62,28 @@ public class FullRedrawBenchmark {
     @Setup(Level.Trial)
     public void fillStore() {
         FxPlatform.startHeadless();
+        redraw = prepare(probes, view.equals("zoomed"));
+    }
+
+    /** A redraw of {@code probes} synthetic probes, over the whole day or zoomed. */
+    static DotRedraw prepare(int probes, boolean zoomed) {
         ProbeStore store = new ProbeStore(probes);
         DecodedPacket packet = new DecodedPacket();
         SplittableRandom random = new SplittableRandom(11);
         for (int i = 0; i < probes; i++) {
-            fill(packet, random, i);
+            fill(packet, random, i, probes);
             store.append(packet);
         }
         PlotAxes axes = PlotAxes.of(1280, 800, START, START + DAY);
-        if (view.equals("zoomed")) {
+        if (zoomed) {
             axes = axes.withTimeRange(START + 10 * 3600 * SECOND, START + 11 * 3600 * SECOND)
                     .withPortRange(1000, 10_000);
         }
         int dotSize = probes >= 100_000 ? 1 : 2;
-        redraw = new DotRedraw(store, axes, dotSize, true);
+        return new DotRedraw(store, axes, dotSize, true);
     }
 
-    private void fill(DecodedPacket packet, SplittableRandom random, int i) {
+    private static void fill(DecodedPacket packet, SplittableRandom random, int i, int probes) {
         packet.clear();
         packet.timestampNanos = START + (long) i * (DAY / probes);
         packet.trafficClass = CLASSES[random.nextInt(CLASSES.length)];

@@ -53,7 +53,7 @@ public final class PcapRecorder implements ProbeRing.PacketConsumer, Flushable, 
     private FileChannel channel;
     private Path currentFile;
     private long currentFileBytes;
-    private long recordsInFile;
+    private long pending;
     private long currentHour = Long.MIN_VALUE;
     private long lastNameSecond = Long.MIN_VALUE;
 
@@ -107,8 +107,7 @@ public final class PcapRecorder implements ProbeRing.PacketConsumer, Flushable, 
                     .putInt(Math.max(packet.originalLength, length))
                     .put(packet.frame, 0, length);
             currentFileBytes += recordBytes;
-            recordsInFile++;
-            recorded++;
+            pending++;
         } catch (IOException e) {
             stopRecording(e);
             notRecorded++;
@@ -146,12 +145,12 @@ public final class PcapRecorder implements ProbeRing.PacketConsumer, Flushable, 
         }
     }
 
-    /** Packets written (or buffered to be written). Any thread. */
+    /** Packets written to files; after {@link #close()}, every packet recorded. Any thread. */
     public long recorded() {
         return recorded;
     }
 
-    /** Packets not recorded because recording had stopped. Any thread. */
+    /** Packets not recorded: lost in the buffer when a write failed, or after. Any thread. */
     public long notRecorded() {
         return notRecorded;
     }
@@ -211,7 +210,6 @@ public final class PcapRecorder implements ProbeRing.PacketConsumer, Flushable, 
             lastNameSecond = second;
             currentHour = hour;
             currentFileBytes = PcapLayout.FILE_HEADER_LENGTH;
-            recordsInFile = 0;
             filesStarted++;
             writeFileHeader();
             LOG.info("recording into {}", file);
@@ -242,6 +240,8 @@ public final class PcapRecorder implements ProbeRing.PacketConsumer, Flushable, 
             while (buffer.hasRemaining()) {
                 bytesWritten += channel.write(buffer);
             }
+            recorded += pending;
+            pending = 0;
         } catch (IOException e) {
             cutBack(before);
             throw e;
@@ -264,17 +264,21 @@ public final class PcapRecorder implements ProbeRing.PacketConsumer, Flushable, 
                     + " packets: " + describe(e) + " (file " + currentFile + ")";
             LOG.error("{}; capture goes on without recording", failure);
         }
+        notRecorded += pending;
+        pending = 0;
         buffer.clear();
         closeChannel();
-        if (recordsInFile == 0 && currentFile != null) {
-            deleteEmpty(currentFile);
+        if (currentFile != null) {
+            deleteIfHeaderless(currentFile);
         }
     }
 
-    /** A file that holds no record (not even a whole header, perhaps) would read as damaged. */
-    private static void deleteEmpty(Path file) {
+    /** A file cut back to less than its header would read as damaged: it holds nothing. */
+    private static void deleteIfHeaderless(Path file) {
         try {
-            Files.deleteIfExists(file);
+            if (Files.exists(file) && Files.size(file) < PcapLayout.FILE_HEADER_LENGTH) {
+                Files.delete(file);
+            }
         } catch (IOException e) {
             LOG.warn("cannot remove the empty {}: {}", file, e.toString());
         }

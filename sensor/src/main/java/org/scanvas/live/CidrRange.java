@@ -43,7 +43,7 @@ public record CidrRange(long high, long low, int prefixLength, String text) {
         if (!ipv4 && address.indexOf(':') < 0) {
             throw new IllegalArgumentException("not an IPv4 or IPv6 address: " + text);
         }
-        byte[] bytes = literalBytes(address, text);
+        byte[] bytes = ipv4 ? dottedQuadBytes(address, text) : ipv6Bytes(address, text);
         int maxPrefix = bytes.length * 8;
         int prefix = slash < 0 ? maxPrefix : prefixOf(trimmed.substring(slash + 1), maxPrefix, text);
 
@@ -67,11 +67,34 @@ public record CidrRange(long high, long low, int prefixLength, String text) {
         return text;
     }
 
-    private static byte[] literalBytes(String address, String text) {
+    private static byte[] dottedQuadBytes(String address, String text) {
+        String[] parts = address.split("\\.");
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            int octet = Integer.parseInt(parts[i]);
+            if (octet > 255) {
+                throw new IllegalArgumentException("not an IPv4 address: " + text);
+            }
+            bytes[i] = (byte) octet;
+        }
+        return bytes;
+    }
+
+    /** A text with a colon is only ever parsed as an IPv6 literal, never looked up. */
+    private static byte[] ipv6Bytes(String address, String text) {
         try {
-            return InetAddress.getByName(address).getAddress();
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            if (bytes.length == 16) {
+                return bytes;
+            }
+            // Java hands back ::ffff:a.b.c.d as an IPv4 address; keep it 128 bits wide.
+            byte[] mapped = new byte[16];
+            mapped[10] = (byte) 0xFF;
+            mapped[11] = (byte) 0xFF;
+            System.arraycopy(bytes, 0, mapped, 12, 4);
+            return mapped;
         } catch (UnknownHostException | SecurityException e) {
-            throw new IllegalArgumentException("not an IPv4 or IPv6 address: " + text, e);
+            throw new IllegalArgumentException("not an IPv6 address: " + text, e);
         }
     }
 

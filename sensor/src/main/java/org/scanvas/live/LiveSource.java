@@ -19,6 +19,7 @@ import org.pcap4j.core.Pcaps;
 import org.scanvas.decode.AddressSet;
 import org.scanvas.decode.DecodedPacket;
 import org.scanvas.decode.IpAddresses;
+import org.scanvas.decode.LinkType;
 import org.scanvas.decode.PacketDecoder;
 import org.scanvas.decode.TrafficClass;
 import org.scanvas.live.LiveCaptureException.Reason;
@@ -107,11 +108,8 @@ public final class LiveSource implements Runnable {
         String name = options.interfaceName();
         try {
             handle = openHandle();
-            linkType = handle.getDlt().value();
-            filter = options.effectiveFilter(linkType);
-            if (!filter.isEmpty()) {
-                setFilter(filter);
-            }
+            linkType = linkTypeOf(handle.getDlt().value());
+            filter = applyFilter();
             snapLength = Math.max(handle.getSnapshot(), options.snapLength());
             loop = PcapCaptureLoop.create(handle, snapLength);
         } catch (PcapNativeException | NotOpenException e) {
@@ -243,14 +241,43 @@ public final class LiveSource implements Runnable {
                 .immediateMode(true);
     }
 
+    /**
+     * Sets the effective filter. Should the default part not compile for this link type, the
+     * capture goes on without it (a WARN says so): the decoder classifies everything anyway.
+     */
+    private String applyFilter() throws NotOpenException {
+        String wanted = options.effectiveFilter(linkType);
+        if (wanted.isEmpty()) {
+            return wanted;
+        }
+        try {
+            handle.setFilter(wanted, BpfCompileMode.OPTIMIZE);
+            return wanted;
+        } catch (PcapNativeException e) {
+            if (!options.defaultFilter()) {
+                throw badFilter(e);
+            }
+            LOG.warn("the default filter does not compile for link type {} on {} ({});"
+                    + " capturing without it", linkType, options.interfaceName(), e.getMessage());
+        }
+        String userOnly = options.withDefaultFilter(false).effectiveFilter(linkType);
+        if (!userOnly.isEmpty()) {
+            setFilter(userOnly);
+        }
+        return userOnly;
+    }
+
+    private LiveCaptureException badFilter(PcapNativeException e) {
+        String user = options.userFilter().map(f -> "; --filter was: " + f).orElse("");
+        return new LiveCaptureException(Reason.BAD_FILTER, "the capture filter does not"
+                + " compile on " + options.interfaceName() + ": " + e.getMessage() + user, e);
+    }
+
     private void setFilter(String expression) throws NotOpenException {
         try {
             handle.setFilter(expression, BpfCompileMode.OPTIMIZE);
         } catch (PcapNativeException e) {
-            String user = options.userFilter().map(f -> "; --filter was: " + f).orElse("");
-            throw new LiveCaptureException(Reason.BAD_FILTER, "the capture filter does not"
-                    + " compile on " + options.interfaceName() + ": " + e.getMessage() + user,
-                    e);
+            throw badFilter(e);
         }
     }
 
@@ -331,6 +358,14 @@ public final class LiveSource implements Runnable {
     /** Single writer: the capture thread. A release store lets any reader see the count. */
     private void increment(int index) {
         COUNTER.setRelease(counters, index, (long) COUNTER.get(counters, index) + 1);
+    }
+
+    /**
+     * The LINKTYPE_ value (what capture files and the decoder use) of a libpcap DLT_ value.
+     * They differ only for raw IP, DLT_RAW being 12 on most systems and 14 on OpenBSD.
+     */
+    static int linkTypeOf(int dlt) {
+        return dlt == LinkType.RAW_BSD || dlt == LinkType.RAW_OPENBSD ? LinkType.RAW : dlt;
     }
 
     private static PcapNativeException asNative(Exception e) {

@@ -6,6 +6,8 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
@@ -104,9 +106,13 @@ public abstract class PcapCaptureLoop {
         private final Memory pointers = new Memory(2L * Native.POINTER_SIZE);
         private final Pointer headerOut = pointers;
         private final Pointer dataOut = pointers.share(Native.POINTER_SIZE);
+        private final long[] addresses = new long[2];
         private final Pointer header = new Pointer(0);
         private final Pointer data = new Pointer(0);
         private final PacketHeaderLayout layout = PacketHeaderLayout.forThisPlatform();
+        private final byte[] headerBytes = new byte[layout.size];
+        private final ByteBuffer headerBuffer =
+                ByteBuffer.wrap(headerBytes).order(ByteOrder.nativeOrder());
         private final long fractionToNanos;
 
         DirectLoop(PcapHandle handle, int snapLength) {
@@ -142,13 +148,19 @@ public abstract class PcapCaptureLoop {
             }
         }
 
+        /**
+         * Four JNI crossings per packet: the two pointers libpcap wrote, the header, the
+         * frame. Each crossing costs about as much as decoding the packet does.
+         */
         private void deliver(FrameHandler handler) {
-            Pointer.nativeValue(header, headerOut.getLong(0));
-            Pointer.nativeValue(data, dataOut.getLong(0));
-            int capturedLength = header.getInt(layout.capturedLengthOffset);
-            int originalLength = header.getInt(layout.originalLengthOffset);
-            long seconds = layout.readSeconds(header);
-            long fraction = layout.readFraction(header);
+            pointers.read(0, addresses, 0, 2);
+            Pointer.nativeValue(header, addresses[0]);
+            Pointer.nativeValue(data, addresses[1]);
+            header.read(0, headerBytes, 0, headerBytes.length);
+            int capturedLength = headerBuffer.getInt(layout.capturedLengthOffset);
+            int originalLength = headerBuffer.getInt(layout.originalLengthOffset);
+            long seconds = layout.readSeconds(headerBuffer);
+            long fraction = layout.readFraction(headerBuffer);
             int copied = Math.min(Math.max(capturedLength, 0), frame.length);
             data.read(0, frame, 0, copied);
             handler.onFrame(frame, copied, originalLength,
@@ -188,6 +200,7 @@ public abstract class PcapCaptureLoop {
         final int fractionSize;
         final int capturedLengthOffset;
         final int originalLengthOffset;
+        final int size;
 
         private PacketHeaderLayout(int secondsSize, int fractionSize) {
             this.secondsSize = secondsSize;
@@ -196,6 +209,7 @@ public abstract class PcapCaptureLoop {
                     * secondsSize;
             this.capturedLengthOffset = timevalSize;
             this.originalLengthOffset = timevalSize + 4;
+            this.size = timevalSize + 8;
         }
 
         static PacketHeaderLayout forThisPlatform() {
@@ -203,13 +217,18 @@ public abstract class PcapCaptureLoop {
             return new PacketHeaderLayout(longSize, Platform.isMac() ? 4 : longSize);
         }
 
-        long readSeconds(Pointer header) {
+        long readSeconds(ByteBuffer header) {
             return secondsSize == 8 ? header.getLong(0) : header.getInt(0) & 0xFFFF_FFFFL;
         }
 
-        long readFraction(Pointer header) {
-            return fractionSize == 8 ? header.getLong(secondsSize)
-                    : header.getInt(secondsSize) & 0xFFFF_FFFFL;
+        /**
+         * The fraction as the unsigned 32 bits a capture file holds: libpcap sign-extends the
+         * file's field into {@code tv_usec}, so a bogus fraction of 2^31 or more would
+         * otherwise come out negative (a live capture's is always below 10^9).
+         */
+        long readFraction(ByteBuffer header) {
+            long raw = fractionSize == 8 ? header.getLong(secondsSize) : header.getInt(secondsSize);
+            return raw & 0xFFFF_FFFFL;
         }
     }
 

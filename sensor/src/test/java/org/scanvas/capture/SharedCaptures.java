@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The public captures in the shared corpus, and the command-line tools that read them. */
-final class SharedCaptures {
+public final class SharedCaptures {
 
     private SharedCaptures() {
     }
@@ -22,13 +22,13 @@ final class SharedCaptures {
         return repo == null ? null : Path.of(repo, "..", "shared", "pcaps").normalize();
     }
 
-    static boolean available() {
+    public static boolean available() {
         Path directory = directory();
         return directory != null && Files.isDirectory(directory);
     }
 
     /** Every capture in the corpus, by name; empty when there is no corpus. */
-    static Stream<Path> files() throws IOException {
+    public static Stream<Path> files() throws IOException {
         if (!available()) {
             return Stream.empty();
         }

@@ -1,9 +1,12 @@
 package org.scanvas.cli;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.scanvas.channel.ProbeChannelClient;
 import org.scanvas.channel.SensorCounters;
 import org.scanvas.history.HistoryLoad;
+import org.scanvas.history.RecordingFiles;
 import org.scanvas.window.FeedStatus;
 
 /**
@@ -14,11 +17,16 @@ final class ChannelStatus implements FeedStatus {
 
     private final ProbeChannelClient client;
     private final HistoryLoad history;
+    private final Path recording;
 
-    /** @param history the history load, or null when none was asked for */
-    ChannelStatus(ProbeChannelClient client, HistoryLoad history) {
+    /**
+     * @param history the history load, or null when none was asked for
+     * @param recording the directory the capture is recorded to, or null
+     */
+    ChannelStatus(ProbeChannelClient client, HistoryLoad history, Path recording) {
         this.client = client;
         this.history = history;
+        this.recording = recording;
     }
 
     @Override
@@ -98,5 +106,11 @@ final class ChannelStatus implements FeedStatus {
             String damaged = history.errors() == 0 ? "" : ", " + history.errors() + " damaged";
             return String.format(Locale.ROOT, "history %,d%s", history.loaded(), damaged);
         }
+    }
+
+    @Override
+    public List<Path> captureFiles(long fromNanos, long toNanos) {
+        return recording == null ? List.of()
+                : RecordingFiles.covering(recording, fromNanos, toNanos);
     }
 }

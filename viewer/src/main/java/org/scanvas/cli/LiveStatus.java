@@ -1,6 +1,9 @@
 package org.scanvas.cli;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.scanvas.history.HistoryLoad;
+import org.scanvas.history.RecordingFiles;
 import org.scanvas.live.LiveCounters;
 import org.scanvas.live.LiveSource;
 import org.scanvas.window.FeedStatus;
@@ -15,13 +18,18 @@ final class LiveStatus implements FeedStatus {
 
     private final LiveSource source;
     private final HistoryLoad history;
+    private final Path recording;
     private LiveCounters counters = LiveCounters.ZERO;
     private long takenAt = Long.MIN_VALUE;
 
-    /** @param history the history load, or null */
-    LiveStatus(LiveSource source, HistoryLoad history) {
+    /**
+     * @param history the history load, or null
+     * @param recording the directory the capture is recorded to, or null
+     */
+    LiveStatus(LiveSource source, HistoryLoad history, Path recording) {
         this.source = source;
         this.history = history;
+        this.recording = recording;
     }
 
     private LiveCounters counters() {
@@ -79,5 +87,11 @@ final class LiveStatus implements FeedStatus {
             return source.failure().getMessage();
         }
         return ChannelStatus.HistoryPhase.of(history);
+    }
+
+    @Override
+    public List<Path> captureFiles(long fromNanos, long toNanos) {
+        return recording == null ? List.of()
+                : RecordingFiles.covering(recording, fromNanos, toNanos);
     }
 }

@@ -49,7 +49,7 @@ final class LiveWindow {
         startDaemon(client, "scanvas-channel-client");
 
         PlotWindow.showAndWait(ring, historyRing(history), new ProbeStore(),
-                new ChannelStatus(client, load));
+                new ChannelStatus(client, load, recordingOf(history)));
 
         client.close();
         stop(load);
@@ -74,7 +74,7 @@ final class LiveWindow {
         startDaemon(source, "scanvas-capture");
 
         PlotWindow.showAndWait(ring, historyRing(history), new ProbeStore(),
-                new LiveStatus(source, load));
+                new LiveStatus(source, load, recordingOf(history)));
 
         source.stop();
         stop(load);
@@ -104,7 +104,7 @@ final class LiveWindow {
                 HistoryLoad load = start(history);
                 startDaemon(source, "scanvas-capture");
                 PlotWindow.open(ring, historyRing(history), new ProbeStore(),
-                        new LiveStatus(source, load)).stage()
+                        new LiveStatus(source, load, recordingOf(history))).stage()
                         .addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> done.countDown());
                 return null;
             });
@@ -160,6 +160,11 @@ final class LiveWindow {
 
     private static HistoryLoad start(HistoryRequest history) {
         return history == null ? null : history.start(System.currentTimeMillis());
+    }
+
+    /** The recording directory, where a pcap export finds the packets as captured; or null. */
+    private static Path recordingOf(HistoryRequest history) {
+        return history == null ? null : history.directory;
     }
 
     private static ProbeRing historyRing(HistoryRequest history) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -34,8 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lets a user ask the plot who sent a dot: hovering shows a tooltip, a drag with Shift held
- * inside the plot area selects a rectangle and opens the {@link SelectionPanel}, from which the selection is exported as
- * pcap (the packets as captured) or CSV. Attaches to a {@link PlotView} from outside: it
+ * inside the plot area selects a rectangle and opens the {@link SelectionPanel}, which zooms
+ * to it or exports it as pcap (the packets as captured) or CSV. Attaches to a {@link PlotView} from outside: it
  * layers a transparent overlay over the plot for the tooltip and the rectangle, maps pixels
  * through {@link PlotView#axes()}, and answers from a {@link LiveIndex} kept up to date on
  * every frame by its own animation timer. The U key switches times between local and UTC.
@@ -57,20 +56,29 @@ public final class Inspector implements AutoCloseable {
         Path choose(String title, String suggested, Window owner);
     }
 
+    /** Finds the files that hold the packets of a time range as captured. */
+    @FunctionalInterface
+    public interface CaptureFileSource {
+        /**
+         * The files to read for {@code [fromNanos, toNanos)}, in time order; empty when the
+         * packets were not recorded.
+         */
+        List<Path> filesFor(long fromNanos, long toNanos);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(Inspector.class);
     private static final ZoneId UTC = ZoneId.of("UTC");
     private static final double POINTER_GAP = 16;
     private static final double LEAST_DRAG = 3;
-    private static final int PROBE_CLASSES = 1 << TrafficClass.TCP4.ordinal()
-            | 1 << TrafficClass.UDP4.ordinal() | 1 << TrafficClass.TCP6.ordinal()
-            | 1 << TrafficClass.UDP6.ordinal();
+    private static final TrafficClass[] PLOTTED = {TrafficClass.TCP4, TrafficClass.UDP4,
+        TrafficClass.TCP6, TrafficClass.UDP6, TrafficClass.BACKSCATTER};
     private static final String TOOLTIP_STYLE = "-fx-background-color: rgba(20,20,20,0.94);"
             + " -fx-border-color: #707070; -fx-text-fill: #e8e8e8; -fx-padding: 5 7 5 7;"
             + " -fx-font-family: 'DejaVu Sans Mono'; -fx-font-size: 12px;";
 
     private final PlotView view;
     private final ProbeStore store;
-    private final Supplier<List<Path>> captureFiles;
+    private final CaptureFileSource captureFiles;
     private final ZoneId localZone;
     private final LiveIndex index;
     private final StackPane plotLayer;
@@ -103,7 +111,7 @@ public final class Inspector implements AutoCloseable {
     private long hoveredAtEnd = -1;
     private SelectionSummary selection;
 
-    private Inspector(PlotView view, ProbeStore store, Supplier<List<Path>> captureFiles,
+    private Inspector(PlotView view, ProbeStore store, CaptureFileSource captureFiles,
             ZoneId zone) {
         this.view = view;
         this.store = store;
@@ -127,12 +135,12 @@ public final class Inspector implements AutoCloseable {
     /**
      * Wraps a plot in an inspector. Put {@link #node()} where the plot would have gone.
      *
-     * @param captureFiles the files the plotted packets are being read from, asked at each
-     *     pcap export; empty for a live capture without a recording
+     * @param captureFiles where the packets of a selection's time range are kept as
+     *     captured, asked at each pcap export; empty for a live capture without a recording
      * @param zone the local zone for times (U switches to UTC)
      */
     public static Inspector attach(PlotView view, ProbeStore store,
-            Supplier<List<Path>> captureFiles, ZoneId zone) {
+            CaptureFileSource captureFiles, ZoneId zone) {
         return new Inspector(view, store, captureFiles, zone);
     }
 
@@ -211,6 +219,7 @@ public final class Inspector implements AutoCloseable {
         panel.closeButton().setOnAction(event -> closeSelection());
         panel.csvButton().setOnAction(event -> exportCsv());
         panel.pcapButton().setOnAction(event -> exportPcap());
+        panel.zoomButton().setOnAction(event -> zoomToSelection());
     }
 
     private void listenForKeys(Scene scene) {
@@ -232,9 +241,15 @@ public final class Inspector implements AutoCloseable {
         }
     }
 
+    /** The classes the plot shows now, as the index's class mask. */
     private int visibleClasses() {
-        return PROBE_CLASSES | (view.isShowBackscatter()
-                ? 1 << TrafficClass.BACKSCATTER.ordinal() : 0);
+        int classes = 0;
+        for (TrafficClass trafficClass : PLOTTED) {
+            if (view.isClassShown(trafficClass)) {
+                classes |= 1 << trafficClass.ordinal();
+            }
+        }
+        return classes;
     }
 
     private void hover() {
@@ -253,6 +268,11 @@ public final class Inspector implements AutoCloseable {
             return;
         }
         PixelIndex pixels = index.forAxes(axes);
+        if (view.isRedrawPending()) {
+            tooltip.setVisible(false);
+            hoveredAtEnd = -1;
+            return;
+        }
         if (pixels == null) {
             showTooltip(String.format(Locale.ROOT, "indexing %,d probes\u2026", store.size()));
             hoveredAtEnd = -1;
@@ -390,10 +410,25 @@ public final class Inspector implements AutoCloseable {
         int left = area.fromNanos() <= axes.startNanos() ? 0 : axes.column(area.fromNanos());
         long last = area.toNanos() - 1;
         int right = last >= axes.endNanos() ? axes.plotWidth() - 1 : axes.column(last);
-        int top = axes.row(area.highPort());
-        int bottom = axes.row(area.lowPort());
+        int top = area.highPort() > axes.highPort() ? 0 : axes.row(area.highPort());
+        int bottom = area.lowPort() < axes.lowPort() ? axes.plotHeight() - 1
+                : axes.row(area.lowPort());
+        if (top < 0 || bottom < 0) {
+            band.setVisible(false);
+            return;
+        }
         placeBand(axes.plotLeft() + left, axes.plotTop() + top,
                 axes.plotLeft() + right + 1, axes.plotTop() + bottom + 1);
+    }
+
+    /** Zooms the plot to the selection's time and port range. */
+    private void zoomToSelection() {
+        if (selection == null || selection.area().noPorts()) {
+            return;
+        }
+        SelectionArea area = selection.area();
+        view.zoomTo(area.fromNanos(), area.toNanos(), Math.max(PlotAxes.MIN_PORT,
+                area.lowPort()), Math.max(PlotAxes.MIN_PORT, area.highPort()));
     }
 
     private void exportCsv() {
@@ -416,7 +451,8 @@ public final class Inspector implements AutoCloseable {
         if (selection == null) {
             return;
         }
-        List<Path> files = List.copyOf(captureFiles.get());
+        SelectionArea area = selection.area();
+        List<Path> files = List.copyOf(captureFiles.filesFor(area.fromNanos(), area.toNanos()));
         if (files.isEmpty()) {
             panel.setMessage("pcap export is not available: this live capture is not being"
                     + " recorded, so the packets as captured are gone. Record to a file to"
@@ -428,19 +464,25 @@ public final class Inspector implements AutoCloseable {
         if (out == null) {
             return;
         }
-        SelectionArea area = selection.area();
+        long selected = selection.total();
         panel.setMessage("Exporting to " + out + "\u2026");
         exporter.execute(() -> {
-            String outcome = pcapOutcome(files, area, out);
+            String outcome = pcapOutcome(files, area, selected, out);
             Platform.runLater(() -> panel.setMessage(outcome));
         });
     }
 
-    private static String pcapOutcome(List<Path> files, SelectionArea area, Path out) {
+    private static String pcapOutcome(List<Path> files, SelectionArea area, long selected,
+            Path out) {
         try {
             PcapExport.Result result = PcapExport.write(files, area, out);
             String text = String.format(Locale.ROOT, "Wrote %,d packets to %s",
                     result.packets(), out);
+            if (result.packets() < selected) {
+                text += String.format(Locale.ROOT, "; %,d of the %,d selected probes are not"
+                        + " in the files (not recorded, or a later pass of a looping replay)",
+                        selected - result.packets(), selected);
+            }
             return result.problems().isEmpty() ? text
                     : text + " (" + String.join("; ", result.problems()) + ")";
         } catch (UncheckedIOException | IllegalStateException e) {

@@ -35,13 +35,14 @@ public record SelectionArea(int fromColumn, int toColumn, int fromRow, int toRow
         long from = firstTimeOfColumn(axes, fromColumn);
         long to = toColumn == axes.plotWidth() - 1 ? axes.endNanos() + 1
                 : firstTimeOfColumn(axes, toColumn + 1);
-        int low = 0;
-        while (low <= PlotAxes.MAX_PORT && axes.row(low) > toRow) {
-            low++;
-        }
-        int high = PlotAxes.MAX_PORT;
-        while (high >= 0 && axes.row(high) < fromRow) {
-            high--;
+        int low = PlotAxes.MAX_PORT + 1;
+        int high = -1;
+        for (int port = 0; port <= PlotAxes.MAX_PORT; port++) {
+            int row = axes.row(port);
+            if (row >= fromRow && row <= toRow) {
+                low = Math.min(low, port);
+                high = port;
+            }
         }
         return new SelectionArea(fromColumn, toColumn, fromRow, toRow, from, to, low, high,
                 classes);

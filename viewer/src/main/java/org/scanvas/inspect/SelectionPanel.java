@@ -66,8 +66,6 @@ public final class SelectionPanel extends VBox {
         VBox.setVgrow(sources, Priority.ALWAYS);
         getChildren().addAll(title, range, split, heading("Top sources"), sources,
                 heading("Top ports"), ports, buttons, message);
-        zoom.setVisible(false);
-        zoom.setManaged(false);
     }
 
     private static Label label() {
@@ -116,7 +114,8 @@ public final class SelectionPanel extends VBox {
         TableColumn<R, String> column = new TableColumn<>(name);
         column.setPrefWidth(width);
         column.setSortable(false);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
+        column.setCellValueFactory(
+                cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
         return column;
     }
 
@@ -176,7 +175,7 @@ public final class SelectionPanel extends VBox {
         return ports;
     }
 
-    /** The "Zoom to it" button, hidden until the plot can zoom to a range. */
+    /** The "Zoom to it" button. */
     public Button zoomButton() {
         return zoom;
     }

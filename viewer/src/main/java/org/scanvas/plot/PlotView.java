@@ -190,7 +190,8 @@ public final class PlotView extends Region {
 
     /**
      * Runs {@code listener} on the JavaFX thread after each change of axes has reached the
-     * screen (zoom, pan, time window, resize, growth of a live range, new dot size).
+     * screen (zoom, pan, time window, resize, growth of a live range, new dot size), and when
+     * a live view is frozen.
      */
     public void addViewListener(Runnable listener) {
         viewListeners.add(listener);
@@ -339,6 +340,7 @@ public final class PlotView extends Region {
             rememberLiveRange();
             paused = true;
             drawLegendAndStatus();
+            fireViewChanged();
         } else {
             goLive();
         }
@@ -565,10 +567,12 @@ public final class PlotView extends Region {
             setRange(day.startNanos(zone), day.endNanos(zone));
         } else if (window instanceof TimeWindow.Fixed fixed) {
             setRange(fixed.fromNanos(), fixed.toNanos());
+        } else if (haveLiveRange) {
+            setRange(liveStart, liveEnd);
+            moveLiveRange();
         } else {
-            rangeStart = liveStart;
-            rangeEnd = liveEnd;
-            haveRange = haveLiveRange;
+            haveRange = false;
+            fitWholeCapture();
             moveLiveRange();
         }
     }
@@ -577,6 +581,19 @@ public final class PlotView extends Region {
         rangeStart = start;
         rangeEnd = end;
         haveRange = true;
+    }
+
+    /**
+     * Fits the whole capture window snugly around what the store holds, to a tidy span: what
+     * the 0 key and the All button show. Growth from there adds headroom.
+     */
+    private void fitWholeCapture() {
+        if (!(window instanceof TimeWindow.WholeCapture) || store.size() == 0) {
+            return;
+        }
+        long start = Math.floorDiv(store.minTimeNanos(), SECOND) * SECOND;
+        long needed = Math.max(1, store.maxTimeNanos() - start);
+        setRange(start, start + TimeTicks.tidySpan(Math.max(MIN_LIVE_SPAN, needed)));
     }
 
     /** Moves a live, unpaused range to cover the newest probe; whether it moved. */

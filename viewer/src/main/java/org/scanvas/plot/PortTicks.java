@@ -7,8 +7,9 @@ import java.util.List;
  * Labelled ticks for the logarithmic port axis at any zoom. The house ports come first, each
  * kept only where its label does not crowd one already placed; when the zoom leaves few of
  * them in view, finer ticks fill in: 1, 2 and 5 times a power of ten, then whole multiples of
- * a round step small enough to label the narrowest stretch in view. No two labels come closer
- * than the spacing asked for.
+ * round steps, from one small enough to label the narrowest stretch in view (the top, on a log
+ * axis) down to finer ones where the axis spreads ports wider. No two labels come closer than
+ * the spacing asked for, and finer ticks keep twice that from every other label.
  */
 public final class PortTicks {
 
@@ -45,11 +46,13 @@ public final class PortTicks {
                 place(axes, factor * (int) Math.pow(10, exponent), false, spacing, ticks, rows);
             }
         }
-        int step = linearStep(axes, spacing);
-        int first = (int) Math.ceil(axes.lowPort() / step) * step;
-        for (int port = Math.max(first, step), n = 0; port <= axes.highPort() && n < MAX_FINE_TICKS;
-                port += step, n++) {
-            place(axes, port, false, spacing, ticks, rows);
+        int fineSpacing = 2 * spacing;
+        for (int step = linearStep(axes, spacing); step >= 1; step = smallerRound(step)) {
+            int first = Math.max(step, (int) Math.ceil(axes.lowPort() / step) * step);
+            for (int port = first, n = 0; port <= axes.highPort() && n < MAX_FINE_TICKS;
+                    port += step, n++) {
+                place(axes, port, false, fineSpacing, ticks, rows);
+            }
         }
         return ticks;
     }
@@ -72,6 +75,22 @@ public final class PortTicks {
             }
         }
         return 50_000;
+    }
+
+    /** The next smaller step of 1, 2, 5 times a power of ten; 0 below 1. */
+    static int smallerRound(int step) {
+        int power = 1;
+        while (power * 10 <= step) {
+            power *= 10;
+        }
+        int leading = step / power;
+        if (leading >= 5) {
+            return 2 * power;
+        }
+        if (leading >= 2) {
+            return power;
+        }
+        return power / 2 >= 1 ? power / 2 : 0;
     }
 
     private static void place(PlotAxes axes, int port, boolean house, int spacing,

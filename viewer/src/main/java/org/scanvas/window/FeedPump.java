@@ -133,6 +133,7 @@ public final class FeedPump {
         } while (drained > 0);
         store.clear();
         view.storeCleared();
+        rateMarkAt = Long.MIN_VALUE;
         status.cleared();
     }
 

@@ -10,10 +10,11 @@ import java.util.List;
  */
 public interface FeedStatus {
     /**
-     * The files that hold the plotted packets as captured, for exporting a selection as pcap;
-     * empty (the default) for a live capture that is not being recorded.
+     * The files that hold the packets of {@code [fromNanos, toNanos)} as captured, for
+     * exporting a selection as pcap: the replayed files, or a recording's files for that
+     * time; empty (the default) for a live capture that is not being recorded.
      */
-    default List<Path> captureFiles() {
+    default List<Path> captureFiles(long fromNanos, long toNanos) {
         return List.of();
     }
 

@@ -13,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.scanvas.live.CaptureInterface;
+import org.scanvas.text.PrintableText;
 
 /**
  * The window {@code scanvas live} opens when no source was named: the capture interfaces,
@@ -26,6 +27,14 @@ public final class InterfacePicker {
     public static final int WIDTH = 760;
     /** Window height in pixels. */
     public static final int HEIGHT = 420;
+
+    /** Node id of the message line, for tests. */
+    public static final String MESSAGE_ID = "picker-message";
+
+    /** Node id of the Capture button, for tests. */
+    public static final String CAPTURE_ID = "picker-capture";
+
+    private static final int PROBLEM_CHARS = 70;
 
     private InterfacePicker() {
     }
@@ -50,8 +59,10 @@ public final class InterfacePicker {
                 ? "libpcap lists no interfaces: see 'scanvas interfaces' and native-notes/"
                 : "Pick the dark interface to watch, then Capture (or double-click it).");
         message.setWrapText(true);
+        message.setId(MESSAGE_ID);
         Button capture = new Button("Capture");
         capture.setDefaultButton(true);
+        capture.setId(CAPTURE_ID);
         Stage stage = new Stage();
         Runnable choose = () -> {
             CaptureInterface chosen = list.getSelectionModel().getSelectedItem();
@@ -83,7 +94,22 @@ public final class InterfacePicker {
         return stage;
     }
 
-    /** One interface on one line: name, state, addresses, and whether capture is allowed. */
+    /** One interface on one line: name, state, addresses, and whether capture works. */
+    static String describe(CaptureInterface item) {
+        String addresses = item.addresses().isEmpty() ? "no address"
+                : String.join(", ", item.addresses());
+        String capture = item.capturable() ? "may capture"
+                : "cannot capture: " + shortened(item.problem());
+        return PrintableText.escape(item.name() + "   " + (item.up() ? "up" : "down")
+                + (item.loopback() ? ", loopback" : "") + "   " + addresses + "   " + capture);
+    }
+
+    private static String shortened(String problem) {
+        return problem.length() <= PROBLEM_CHARS ? problem
+                : problem.substring(0, PROBLEM_CHARS - 3) + "...";
+    }
+
+    /** Renders {@link #describe} in the list. */
     private static final class InterfaceCell extends ListCell<CaptureInterface> {
         @Override
         protected void updateItem(CaptureInterface item, boolean empty) {
@@ -92,11 +118,7 @@ public final class InterfacePicker {
                 setText(null);
                 return;
             }
-            String addresses = item.addresses().isEmpty() ? "no address (dark)"
-                    : String.join(", ", item.addresses());
-            setText(item.name() + "   " + (item.up() ? "up" : "down")
-                    + (item.loopback() ? ", loopback" : "") + "   " + addresses + "   "
-                    + (item.capturable() ? "may capture" : "no permission to capture"));
+            setText(describe(item));
         }
     }
 }

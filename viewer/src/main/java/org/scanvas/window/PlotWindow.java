@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -18,6 +19,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
@@ -159,7 +161,7 @@ public final class PlotWindow {
         return last == null ? null : last.source().lastError();
     }
 
-    private static void showAndWait(java.util.function.Supplier<PlotWindow> opener) {
+    private static void showAndWait(Supplier<PlotWindow> opener) {
         FxPlatform.startDesktop();
         CountDownLatch closed = new CountDownLatch(1);
         FxPlatform.call(() -> {
@@ -467,7 +469,7 @@ public final class PlotWindow {
     }
 
     private void keyPressed(KeyEvent event) {
-        if (event.getTarget() instanceof javafx.scene.control.TextInputControl) {
+        if (event.getTarget() instanceof TextInputControl) {
             return;
         }
         if (help.isVisible() && event.getCode() != KeyCode.SHIFT) {
@@ -560,7 +562,7 @@ public final class PlotWindow {
         Menu viewMenu = new Menu("View", null,
                 item("Reset Zoom", "Esc", view::resetZoom),
                 item("Live", "L", view::goLive),
-                item("Pause View", "P", () -> view.setPaused(!view.isPaused())),
+                item("Freeze View", "P", () -> view.setPaused(!view.isPaused())),
                 new SeparatorMenuItem(), classes, density, new SeparatorMenuItem(),
                 item("Full Screen", "F11", () -> stage.setFullScreen(!stage.isFullScreen())),
                 item("Presentation Mode", "F5", () -> setPresentation(!presentation)));
@@ -613,8 +615,8 @@ public final class PlotWindow {
         }
 
         @Override
-        public List<Path> captureFiles() {
-            return status.captureFiles();
+        public List<Path> captureFiles(long fromNanos, long toNanos) {
+            return status.captureFiles(fromNanos, toNanos);
         }
 
         @Override

@@ -17,8 +17,8 @@ import org.scanvas.replay.ReplaySource;
 
 /**
  * The replay controls under the plot: play/pause, speed, a seek slider with elapsed and total
- * capture time, and while a file is still loading at speed max a progress bar with the records read. Refreshed a few times a second from the replay's
- * counters. JavaFX thread only.
+ * capture time, and while a file is still loading at speed max a progress bar with the records
+ * read. Refreshed a few times a second from the replay's counters. JavaFX thread only.
  */
 final class ReplayBar extends HBox {
 
@@ -74,6 +74,9 @@ final class ReplayBar extends HBox {
         });
         seek.setOnMouseReleased(event -> seekToSlider());
         progress.setPrefWidth(160);
+        play.setFocusTraversable(false);
+        speed.setFocusTraversable(false);
+        seek.setFocusTraversable(false);
         getChildren().addAll(play, speed, seek, time, progress, loaded);
     }
 

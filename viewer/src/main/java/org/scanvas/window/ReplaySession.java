@@ -58,7 +58,7 @@ public final class ReplaySession implements FeedStatus {
     }
 
     @Override
-    public List<Path> captureFiles() {
+    public List<Path> captureFiles(long fromNanos, long toNanos) {
         return files;
     }
 

@@ -2,8 +2,10 @@ package org.scanvas.window;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.ToggleButton;
@@ -26,7 +28,7 @@ final class TimeWindowBar extends HBox {
     private final ToggleButton[] follow = new ToggleButton[TimeWindow.FOLLOW_SPANS.length];
     private final ToggleButton day = toggle("Day", "one calendar day, 00:00-24:00 (D)");
     private final DatePicker date = new DatePicker();
-    private final ToggleButton pause = new ToggleButton("Pause");
+    private final ToggleButton pause = new ToggleButton("Freeze");
     private final Button live = new Button("Live");
     private boolean syncing;
 
@@ -57,10 +59,13 @@ final class TimeWindowBar extends HBox {
                 choose(new TimeWindow.Day(date.getValue()));
             }
         });
-        pause.setTooltip(new Tooltip("freeze the view; dots keep arriving (P)"));
+        pause.setTooltip(new Tooltip("freeze the live view; dots keep arriving (P)"));
         pause.setOnAction(event -> view.setPaused(pause.isSelected()));
         live.setTooltip(new Tooltip("back to the live view (L)"));
         live.setOnAction(event -> view.goLive());
+        for (Node control : List.of(previous, next, pause, live)) {
+            control.setFocusTraversable(false);
+        }
         getChildren().addAll(day, previous, next, date, pause, live);
         view.addViewListener(this::sync);
         sync();
@@ -68,6 +73,7 @@ final class TimeWindowBar extends HBox {
 
     private ToggleButton toggle(String text, String tip) {
         ToggleButton button = new ToggleButton(text);
+        button.setFocusTraversable(false);
         button.setToggleGroup(group);
         button.setTooltip(new Tooltip(tip));
         return button;

@@ -43,9 +43,11 @@ class SensorChannelIntegrationTest {
     @Test
     void aViewerAttachedToTheSensorGetsEveryProbeTcpdumpSaw(@TempDir Path run)
             throws Exception {
-        assumeTrue(DarkLink.available(), "needs root and ip(8) to make network namespaces");
-        assumeTrue(answers("nmap", "--version") && answers("tcpdump", "--version")
-                && answers("tshark", "--version"), "needs nmap, tcpdump and tshark");
+        assumeTrue("root".equals(System.getProperty("user.name")),
+                "needs root to make network namespaces");
+        assumeTrue(answers("ip", "-V") && answers("nmap", "--version")
+                && answers("tcpdump", "--version") && answers("tshark", "--version"),
+                "needs ip, nmap, tcpdump and tshark");
         Path socket = run.resolve("channel").resolve("sensor.sock");
         Path capture = run.resolve("dark.pcap");
         ProbeRing ring = new ProbeRing(1 << 14);
@@ -53,18 +55,18 @@ class SensorChannelIntegrationTest {
         JsonNode summary;
         ProbeChannelClient client;
 
-        try (DarkLink link = DarkLink.create()) {
-            Process tcpdump = start(DarkLink.inside(link.dark, List.of("tcpdump", "-i",
-                    link.darkInterface, "-n", "-U", "--immediate-mode", "-s", "256",
-                    "-B", "32768", "-w", capture.toString())), "listening on");
-            Process sensor = start(DarkLink.inside(link.dark, List.of(java(), "-cp",
-                    classPath(), Main.class.getName(), "sensor", "-i", link.darkInterface,
-                    "--serve", socket.toString(), "--json")), "capturing on");
+        try (DarkNet net = DarkNet.create()) {
+            Process tcpdump = start(DarkNet.inNamespace(net.darkNamespace, "tcpdump", "-i",
+                    net.darkInterface, "-n", "-U", "--immediate-mode", "-s", "256",
+                    "-B", "32768", "-w", capture.toString()), "listening on");
+            Process sensor = start(DarkNet.inNamespace(net.darkNamespace, java(), "-cp",
+                    classPath(), Main.class.getName(), "sensor", "-i", net.darkInterface,
+                    "--serve", socket.toString(), "--json"), "capturing on");
             client = ProbeChannelClient.connect(socket, ring);
             Thread reader = new Thread(client, "test-viewer-client");
             reader.start();
 
-            scan(link);
+            scan(net);
             stop(tcpdump);
             stop(sensor);
             summary = new ObjectMapper().readTree(sensor.getInputStream());
@@ -82,27 +84,25 @@ class SensorChannelIntegrationTest {
         assertThat(client.offered()).isEqualTo(client.framesReceived());
     }
 
-    private static void scan(DarkLink link) throws IOException {
-        List<String> nmap = List.of("nmap", "-n", "-Pn", "--send-ip", "--max-retries", "0");
+    private static void scan(DarkNet net) throws IOException, InterruptedException {
+        String[] nmap = {"nmap", "-n", "-Pn", "--send-ip", "--max-retries", "0"};
         List<List<String>> scans = List.of(
-                List.of("-sS", "-p", "1-3000", "--min-rate", "3000", DarkLink.TARGET4),
-                List.of("-sU", "--top-ports", "100", "--min-rate", "500", DarkLink.TARGET4),
-                List.of("-6", "-sS", "-p", "1-1000", "--min-rate", "2000", DarkLink.TARGET6),
+                List.of("-sS", "-p", "1-3000", "--min-rate", "3000", DarkNet.DARK_V4),
+                List.of("-sU", "--top-ports", "100", "--min-rate", "500", DarkNet.DARK_V4),
+                List.of("-6", "-sS", "-p", "1-1000", "--min-rate", "2000", DarkNet.DARK_V6),
                 List.of("-6", "-sU", "--top-ports", "50", "--min-rate", "500",
-                        DarkLink.TARGET6));
+                        DarkNet.DARK_V6));
         for (List<String> scan : scans) {
-            List<String> command = new ArrayList<>(List.of("ip", "netns", "exec",
-                    link.scanner));
-            command.addAll(nmap);
+            List<String> command = new ArrayList<>(List.of(nmap));
             command.addAll(scan);
-            DarkLink.run(command.toArray(new String[0]));
+            net.inScanner(120, command.toArray(new String[0])).requireSuccess();
         }
     }
 
     /** Starts a process and waits until its error output says it is ready. */
-    private static Process start(ProcessBuilder builder, String readyLine)
+    private static Process start(List<String> command, String readyLine)
             throws IOException, InterruptedException {
-        Process process = builder.start();
+        Process process = new ProcessBuilder(command).start();
         CountDownLatch ready = new CountDownLatch(1);
         Thread watcher = new Thread(() -> {
             try (BufferedReader err = new BufferedReader(new InputStreamReader(
@@ -120,7 +120,7 @@ class SensorChannelIntegrationTest {
         watcher.start();
         if (!ready.await(60, TimeUnit.SECONDS) || !process.isAlive()) {
             process.destroyForcibly();
-            throw new IOException("not ready within 60 s: " + builder.command());
+            throw new IOException("not ready within 60 s: " + command);
         }
         return process;
     }
@@ -148,21 +148,24 @@ class SensorChannelIntegrationTest {
         assertThat(client.ended()).as("the sensor closed the channel").isTrue();
     }
 
-    private static long[] countWithTshark(Path capture) throws IOException {
+    private static long[] countWithTshark(Path capture)
+            throws IOException, InterruptedException {
         long[] counts = new long[TSHARK_FILTERS.length];
         for (int i = 0; i < counts.length; i++) {
-            counts[i] = DarkLink.run("tshark", "-r", capture.toString(), "-Y", TSHARK_FILTERS[i],
-                    "-T", "fields", "-e", "frame.number").lines()
-                    .filter(line -> !line.isBlank()).count();
+            counts[i] = DarkNet.Run.of(60, List.of("tshark", "-r", capture.toString(), "-Y",
+                    TSHARK_FILTERS[i], "-T", "fields", "-e", "frame.number"))
+                    .requireSuccess().out().lines().filter(line -> !line.isBlank()).count();
         }
         return counts;
     }
 
     private static boolean answers(String... command) {
         try {
-            DarkLink.run(command);
-            return true;
+            return DarkNet.Run.of(10, List.of(command)).exitCode() == 0;
         } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

@@ -41,7 +41,7 @@ final class ReplayedPlot {
         this.toNanos = toNanos;
         view = new PlotView(store, zone, fromNanos, toNanos);
         List<Path> files = recorded ? List.of(capture) : List.of();
-        inspector = Inspector.attach(view, store, () -> files, zone);
+        inspector = Inspector.attach(view, store, (from, to) -> files, zone);
         stage.setScene(new Scene(inspector.node(), WIDTH, HEIGHT));
         stage.show();
         replay = new ReplaySource(List.of(capture), ring, ReplaySource.MAX_SPEED, false);

@@ -1,6 +1,7 @@
 package org.scanvas.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -140,6 +141,20 @@ class SelectionTest {
             actual.add(cells[1] + "," + cells[3] + "," + cells[6]);
         }
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void zoomsThePlotToTheSelectedTimeAndPorts() throws TimeoutException {
+        SelectionArea area = dragFromOneSecondInToTheTopRight();
+
+        robot.clickOn(plot.inspector.panel().zoomButton());
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxPlatform.call(
+                () -> plot.view.axes().startNanos() == area.fromNanos()));
+        PlotAxes zoomed = FxPlatform.call(() -> plot.view.axes());
+        assertThat(zoomed.endNanos()).isEqualTo(area.toNanos());
+        assertThat(zoomed.lowPort()).isCloseTo(area.lowPort(), within(1e-9));
+        assertThat(zoomed.highPort()).isCloseTo(area.highPort(), within(1e-9));
     }
 
     /**

@@ -110,6 +110,23 @@ class PlotWindowTest {
         assertThat(recent.get(0)).isEqualTo(udp6.toAbsolutePath().normalize());
     }
 
+    /** Seeking back after the end replays the capture once more into a cleared plot. */
+    @Test
+    void seekingBackReplaysIntoAClearedStoreInsteadOfAddingToIt() throws TimeoutException {
+        waitFor(TrafficClass.UDP4, 2);
+        ReplaySource source = FxPlatform.call(() -> window.session().source());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, source::finished);
+
+        source.seek(0);
+
+        int records = PlottedProbes.PROBES.size();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> source.packetsRead() == 2L * records && source.finished());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> drawn(TrafficClass.UDP4) == 2);
+        assertThat(FxPlatform.call(() -> window.store().probeCount())).isEqualTo(records);
+        assertThat(drawn(TrafficClass.TCP4)).isEqualTo(2);
+    }
+
     /** The PNG is compared with the screen's own pixels where the plot sits, not a snapshot. */
     @Test
     void exportsExactlyThePixelsOnScreen() throws TimeoutException, IOException {
