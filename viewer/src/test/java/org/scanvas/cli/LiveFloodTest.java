@@ -71,7 +71,7 @@ class LiveFloodTest {
     }
 
     @AfterEach
-    void deleteTheLink() throws IOException {
+    void deleteTheLink() throws Exception {
         if (linkMade) {
             try {
                 run("ip", "link", "delete", captureEnd);
@@ -84,8 +84,7 @@ class LiveFloodTest {
 
     @Test
     void accountsForEveryPacketOfAFloodOnTheLivePath() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name"))
-                && toolRuns("ip", "netns", "list"), "needs root and ip(8) to build a veth pair");
+        assumeTrue(mayBuildLinks(), "needs root and ip(8) to build a veth pair");
         assumeTrue(toolRuns("tcpreplay", "--version"), "tcpreplay is not installed");
         Path capture = ProbeCapture.write(temp.resolve("flood.pcap"), probes());
         makeTheLink();
@@ -131,7 +130,7 @@ class LiveFloodTest {
         return probes;
     }
 
-    private void makeTheLink() throws IOException {
+    private void makeTheLink() throws Exception {
         run("ip", "netns", "add", namespace);
         linkMade = true;
         run("ip", "link", "add", captureEnd, "type", "veth", "peer", "name", sendEnd);
@@ -146,7 +145,7 @@ class LiveFloodTest {
     }
 
     /** Sends the capture {@link #LOOPS} times at top speed; returns what tcpreplay sent. */
-    private long replay(Path capture) throws IOException {
+    private long replay(Path capture) throws Exception {
         String output = run("ip", "netns", "exec", namespace, "tcpreplay", "-q",
                 "--topspeed", "--loop=" + LOOPS, "-i", sendEnd, capture.toString());
         Matcher actual = Pattern.compile("Actual: (\\d+) packets").matcher(output);
@@ -171,14 +170,13 @@ class LiveFloodTest {
         });
     }
 
-    /** Runs a command; returns its standard output, failing on a non-zero exit. */
-    private static String run(String... command) throws IOException {
-        try {
-            return DarkNet.Run.of(180, List.of(command)).requireSuccess().out();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted: " + String.join(" ", command), e);
-        }
+    /** Runs a command to the end and returns its output; fails on a non-zero exit. */
+    private static String run(String... command) throws Exception {
+        return DarkNet.Run.of(180, List.of(command)).requireSuccess().out();
+    }
+
+    private static boolean mayBuildLinks() {
+        return "root".equals(System.getProperty("user.name")) && toolRuns("ip", "netns", "list");
     }
 
     private static boolean toolRuns(String... command) {
