@@ -54,12 +54,11 @@ final class Background implements AutoCloseable {
 
     /**
      * Sends SIGTERM and waits for the process to end; returns its exit code (-1 if it hung).
-     * The signal goes through kill(1): {@code Process.destroy()} would also close the streams
-     * and lose what the process prints as it stops.
+     * The signal goes through the process's handle: {@code Process.destroy()} would also
+     * close the streams and lose what the process prints as it stops.
      */
-    int terminate(long timeout, TimeUnit unit) throws InterruptedException, IOException {
-        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start()
-                .waitFor(10, TimeUnit.SECONDS);
+    int terminate(long timeout, TimeUnit unit) throws InterruptedException {
+        process.toHandle().destroy();
         return awaitExit(timeout, unit);
     }
 
