@@ -12,6 +12,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.scanvas.decode.TrafficClass;
 import org.scanvas.inspect.SelectionSummary.PortRow;
@@ -57,9 +58,10 @@ public final class SelectionPanel extends VBox {
         Label title = label();
         title.setText("Selection");
         title.setStyle(TEXT + " -fx-font-size: 14px; -fx-font-weight: bold;");
-        range.setWrapText(true);
-        split.setWrapText(true);
-        message.setWrapText(true);
+        for (Label line : new Label[] {range, split, message}) {
+            line.setWrapText(true);
+            line.setMinHeight(Region.USE_PREF_SIZE);
+        }
         buildSourceTable();
         buildPortTable();
         HBox buttons = new HBox(6, zoom, pcap, csv, close);
@@ -91,6 +93,7 @@ public final class SelectionPanel extends VBox {
         sources.getColumns().add(column("last seen", 70,
                 row -> ProbeText.clock(row.lastNanos(), zone).substring(0, 8)));
         sources.setPrefHeight(290);
+        sources.setMinHeight(120);
         sources.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         sources.setPlaceholder(label());
     }
@@ -105,6 +108,7 @@ public final class SelectionPanel extends VBox {
         ports.getColumns().add(column("probes", 80,
                 row -> String.format(Locale.ROOT, "%,d", row.probes())));
         ports.setPrefHeight(290);
+        ports.setMinHeight(120);
         ports.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         ports.setPlaceholder(label());
     }
