@@ -122,7 +122,7 @@ def padn(length):
     return bytes([1, length - 2]) + b"\0" * (length - 2)
 
 
-def set_port_and_time(ip, port):
+def with_destination_port(ip, port):
     """The IPv4 TCP or UDP packet ip with its destination port replaced (checksums redone)."""
     header, payload = split_ipv4(ip)
     payload = payload[:2] + struct.pack("!H", port) + payload[4:]
@@ -277,7 +277,7 @@ def slow_scan():
     for i in range(steps):
         port = round(65535 ** (i / (steps - 1)))
         ns = BASE + i * hours * 3600 * NANOS // steps + (i * 7919 % 1000) * 1_000_000
-        probes.append((ns, ethernet(set_port_and_time(template, port))))
+        probes.append((ns, ethernet(with_destination_port(template, port))))
     write_pcap("gen-slow-scan.pcap", ETHERNET, probes)
 
 
@@ -294,7 +294,8 @@ def formats():
 def mixed_ip(limit_each):
     """Real probes of every kind, interleaved: TCP and UDP over IPv4 and IPv6."""
     ipv6 = ip_packets("nmap-ipv6.pcap", 6)
-    picked = (ip_packets("nmap-syn.pcap", 4, limit_each) + ip_packets("nmap-udp.pcap", 4, limit_each)
+    picked = (ip_packets("nmap-syn.pcap", 4, limit_each)
+              + ip_packets("nmap-udp.pcap", 4, limit_each)
               + [p for p in ipv6 if p[1][6] == TCP][:limit_each]
               + [p for p in ipv6 if p[1][6] == UDP][:limit_each])
     return sorted(picked, key=lambda p: p[0])

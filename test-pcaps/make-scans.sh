@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Records real scans into test-pcaps/: nmap, masscan and hping3 probe a dark host while
-# tcpdump listens on the dark side. Run as root: sudo test-pcaps/make-scans.sh
+# tcpdump listens on the dark side. Run as root:
+#   sudo test-pcaps/make-scans.sh [--small] [OUT-DIR]
+# --small leaves out the demo recording (FreshScansTest uses it); OUT-DIR defaults to the
+# script's own directory.
 #
 # Two network namespaces joined by a veth pair, documentation addresses only:
 #   scanner  192.0.2.1  2001:db8::1   (addresses on its end of the veth)
@@ -13,9 +16,11 @@
 # veths carry this run's pid in their names and are deleted on exit, also on failure.
 set -euo pipefail
 
-out="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+demo=1
+if [ "${1:-}" = "--small" ]; then demo=0; shift; fi
+out="$(cd "${1:-$(dirname "${BASH_SOURCE[0]}")}" && pwd)"
 [ "$(id -u)" -eq 0 ] || { echo "make-scans.sh: run as root (namespaces, raw sockets)" >&2; exit 2; }
-for tool in ip nmap masscan hping3 tcpdump mergecap; do
+for tool in ip nmap masscan hping3 tcpdump; do
   command -v "$tool" >/dev/null || { echo "make-scans.sh: $tool is not installed" >&2; exit 2; }
 done
 
@@ -181,7 +186,7 @@ demo_capture() {
 
 make_namespaces
 small_captures
-demo_capture
+if [ "$demo" -eq 1 ]; then demo_capture; fi
 for capture in "$work"/*.pcap; do
   cp "$capture" "$out/"
   echo "make-scans.sh: wrote $out/$(basename "$capture")"

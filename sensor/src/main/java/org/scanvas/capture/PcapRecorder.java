@@ -199,7 +199,8 @@ public final class PcapRecorder implements ProbeRing.PacketConsumer, Flushable, 
         long second = Math.max(Math.floorDiv(timestampNanos, NANOS_PER_SECOND),
                 lastNameSecond + 1);
         for (int tries = 0; tries < MAX_NAME_TRIES; tries++, second++) {
-            Path file = directory.resolve(RecordingFileNames.nameFor(Instant.ofEpochSecond(second)));
+            String name = RecordingFileNames.nameFor(Instant.ofEpochSecond(second));
+            Path file = directory.resolve(name);
             try {
                 channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE);

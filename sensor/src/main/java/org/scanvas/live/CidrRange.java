@@ -45,7 +45,8 @@ public record CidrRange(long high, long low, int prefixLength, String text) {
         }
         byte[] bytes = ipv4 ? dottedQuadBytes(address, text) : ipv6Bytes(address, text);
         int maxPrefix = bytes.length * 8;
-        int prefix = slash < 0 ? maxPrefix : prefixOf(trimmed.substring(slash + 1), maxPrefix, text);
+        int prefix = slash < 0 ? maxPrefix
+                : prefixOf(trimmed.substring(slash + 1), maxPrefix, text);
 
         if (bytes.length == 4) {
             long v4 = ((bytes[0] & 0xFFL) << 24) | ((bytes[1] & 0xFFL) << 16)

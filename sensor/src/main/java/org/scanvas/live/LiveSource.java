@@ -152,19 +152,24 @@ public final class LiveSource implements Runnable {
             LOG.error("capture on {} lost: {}", options.interfaceName(), e.getMessage());
         } finally {
             if (opened) {
-                updateKernelDrops();
+                countUnreadAtClose();
             }
             closeQuietly();
             finished = true;
         }
     }
 
-    /** Asks the capture to stop; returns at once. Any thread, any number of times. */
+    /**
+     * Asks the capture to stop; returns at once. The capture thread first reads what the
+     * kernel's buffer still holds (until a read times out, at most
+     * {@link PcapCaptureLoop#DRAIN_LIMIT_NANOS}), so that packets received before the stop
+     * are counted rather than thrown away with the handle. Any thread, any number of times.
+     */
     public void stop() {
         stopRequested = true;
         synchronized (this) {
             if (loop != null) {
-                loop.breakLoop();
+                loop.finish();
             }
         }
     }
@@ -335,6 +340,35 @@ public final class LiveSource implements Runnable {
             COUNTER.setRelease(counters, KERNEL_DROPS, stats.getNumPacketsDropped());
         } catch (PcapNativeException | NotOpenException | RuntimeException e) {
             statsAvailable = false;
+            LOG.debug("no capture statistics on {}: {}", options.interfaceName(), e.toString());
+        }
+    }
+
+    /**
+     * libpcap's received count includes every packet that passed the kernel filter, dropped
+     * or not; what it counted beyond those dropped and those read is still in the kernel's
+     * buffer and goes with the handle. They are counted as kernel drops, so that nothing is
+     * lost silently.
+     */
+    private void countUnreadAtClose() {
+        if (!statsAvailable || handle == null) {
+            return;
+        }
+        try {
+            PcapStat stats = handle.getStats();
+            long unread = stats.getNumPacketsReceived() - stats.getNumPacketsDropped()
+                    - read(RECEIVED);
+            long drops = stats.getNumPacketsDropped() + Math.max(0, unread);
+            COUNTER.setRelease(counters, KERNEL_DROPS, drops);
+            if (unread > 0) {
+                LOG.warn("{} packets were still in the kernel's buffer on {} when capture"
+                        + " stopped; counted as kernel drops", unread, options.interfaceName());
+            }
+            if (drops > 0) {
+                LOG.warn("the kernel dropped {} packets on {} (capture buffer full)", drops,
+                        options.interfaceName());
+            }
+        } catch (PcapNativeException | NotOpenException | RuntimeException e) {
             LOG.debug("no capture statistics on {}: {}", options.interfaceName(), e.toString());
         }
     }

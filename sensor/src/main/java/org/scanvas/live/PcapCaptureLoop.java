@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #direct}: calls libpcap's {@code pcap_next_ex} through a JNA direct mapping on
  *       the handle's own {@code pcap_t}, and copies the frame from libpcap's buffer into one
  *       array made here once. The header and data pointers are read through two reused JNA
- *       {@code Pointer}s, so a packet allocates nothing.</li>
+ *       {@code Pointer}s, so a packet allocates nothing. The handle is non-blocking; when it
+ *       has nothing, the loop waits in {@code poll(2)} on libpcap's selectable descriptor for
+ *       at most {@link #IDLE_WAIT_MILLIS}, so that it notices a stop without libpcap's
+ *       breakloop (which can swallow the packet being read).</li>
  *   <li>{@link #pcap4j}: {@code PcapHandle.loop} with a {@code RawPacketListener}. For every
  *       packet pcap4j makes a {@code byte[]}, a {@code java.sql.Timestamp}, a boxed length and a
  *       {@code Runnable}, and JNA's callback adds its argument array and pointers.</li>
@@ -32,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #create} picks the direct loop where it works (a 64-bit JVM on which pcap4j's
  * handle field can be read) and falls back to pcap4j's otherwise. Run on one thread; only
- * {@link #breakLoop()} may be called from another.
+ * {@link #breakLoop()} and {@link #finish()} may be called from another.
  */
 public abstract class PcapCaptureLoop {
 
@@ -41,8 +44,20 @@ public abstract class PcapCaptureLoop {
     /** The handle read from. */
     protected final PcapHandle handle;
 
+    /** Longest wait in {@code poll(2)} when the handle has nothing: bounds stop latency. */
+    public static final int IDLE_WAIT_MILLIS = 100;
+
+    /** How long {@link #finish()} may keep reading what the kernel still holds. */
+    static final long DRAIN_LIMIT_NANOS = 2_000_000_000L;
+
     /** Set by {@link #breakLoop()}; checked between packets. */
     protected volatile boolean stopRequested;
+
+    /** Set by {@link #finish()}: stop at the first read timeout, or after the drain limit. */
+    protected volatile long finishBy = Long.MAX_VALUE;
+
+    /** Whether {@link #finish()} was called. */
+    protected volatile boolean finishing;
 
     PcapCaptureLoop(PcapHandle handle) {
         this.handle = handle;
@@ -85,21 +100,41 @@ public abstract class PcapCaptureLoop {
     /** Short name of the way in, for logs and reports: "direct" or "pcap4j". */
     public abstract String name();
 
-    /** Asks the loop to return soon. Any thread. */
-    public void breakLoop() {
-        stopRequested = true;
+    /**
+     * Asks the loop to return once it has read what the kernel already holds: until a read
+     * finds nothing, or for at most {@link #DRAIN_LIMIT_NANOS} if packets keep coming. A loop
+     * that cannot drain (pcap4j's) breaks at once. Any thread.
+     */
+    public void finish() {
+        finishBy = System.nanoTime() + DRAIN_LIMIT_NANOS;
+        finishing = true;
+    }
+
+    /**
+     * Wakes a read blocked in libpcap (in immediate mode a Linux read has no timeout) with
+     * libpcap's breakloop, which makes the read return "broken" once.
+     */
+    protected void wake() {
         try {
             handle.breakLoop();
         } catch (NotOpenException e) {
-            LOG.debug("break on a closed handle: nothing to stop");
+            LOG.debug("wake on a closed handle: nothing to stop");
         }
+    }
+
+    /** Asks the loop to return at once, leaving what the kernel holds unread. Any thread. */
+    public void breakLoop() {
+        stopRequested = true;
+        wake();
     }
 
     /** {@code pcap_next_ex} through JNA direct mapping, reading into a reused array. */
     private static final class DirectLoop extends PcapCaptureLoop {
         private static final int PACKET = 1;
         private static final int TIMEOUT = 0;
-        private static final int END_OF_FILE = -2;
+        /** End of an offline file, or a read broken by breakloop. */
+        private static final int END_OR_BROKEN = -2;
+        private static final short POLLIN = 1;
 
         private final Pointer pcap;
         private final byte[] frame;
@@ -114,17 +149,26 @@ public abstract class PcapCaptureLoop {
         private final ByteBuffer headerBuffer =
                 ByteBuffer.wrap(headerBytes).order(ByteOrder.nativeOrder());
         private final long fractionToNanos;
+        private final Memory pollFd = new Memory(8);
+        private final boolean pollable;
 
         DirectLoop(PcapHandle handle, int snapLength) {
             super(handle);
             this.pcap = handlePointer(handle);
+            int fd = Libpcap.pcap_get_selectable_fd(pcap);
+            if (fd < 0) {
+                throw new IllegalStateException("libpcap has no selectable descriptor here");
+            }
+            pollFd.setInt(0, fd);
+            pollFd.setShort(4, POLLIN);
+            this.pollable = nonBlocking(handle);
             this.frame = new byte[snapLength];
             this.fractionToNanos = handle.getTimestampPrecision()
                     == PcapHandle.TimestampPrecision.NANO ? 1 : 1000;
         }
 
         static boolean supported() {
-            return Native.POINTER_SIZE == 8 && Libpcap.LOADED;
+            return Native.POINTER_SIZE == 8 && !Platform.isWindows() && Libpcap.LOADED;
         }
 
         @Override
@@ -132,19 +176,59 @@ public abstract class PcapCaptureLoop {
             return "direct";
         }
 
+        /**
+         * Reads until stopped. An empty read waits in {@code poll(2)}; after
+         * {@link #finish()} an empty read ends the loop, so that everything the kernel held
+         * when the stop came is delivered first.
+         */
         @Override
         public void run(FrameHandler handler) throws PcapNativeException {
             while (!stopRequested) {
                 int result = Libpcap.pcap_next_ex(pcap, headerOut, dataOut);
                 if (result == PACKET) {
                     deliver(handler);
+                    if (finishing && System.nanoTime() - finishBy > 0) {
+                        return;
+                    }
                 } else if (result == TIMEOUT) {
-                    handler.onIdle();
-                } else if (result == END_OF_FILE) {
+                    if (finishing) {
+                        return;
+                    }
+                    awaitPackets(handler);
+                } else if (result == END_OR_BROKEN) {
                     return;
                 } else {
                     throw new PcapNativeException("pcap_next_ex failed: " + lastError());
                 }
+            }
+        }
+
+        private void awaitPackets(FrameHandler handler) {
+            int ready = Libc.poll(pollFd, 1, IDLE_WAIT_MILLIS);
+            if (ready == 0) {
+                handler.onIdle();
+            }
+        }
+
+        /**
+         * Makes the handle non-blocking; false where libpcap refuses (a capture file, whose
+         * reads never wait anyway): then a stop wakes the read with breakloop instead.
+         */
+        private static boolean nonBlocking(PcapHandle handle) {
+            try {
+                handle.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
+                return true;
+            } catch (PcapNativeException | NotOpenException e) {
+                LOG.debug("handle stays blocking: {}", e.getMessage());
+                return false;
+            }
+        }
+
+        @Override
+        public void finish() {
+            super.finish();
+            if (!pollable) {
+                wake();
             }
         }
 
@@ -241,6 +325,8 @@ public abstract class PcapCaptureLoop {
 
         static native int pcap_next_ex(Pointer pcap, Pointer header, Pointer data);
 
+        static native int pcap_get_selectable_fd(Pointer pcap);
+
         private static boolean register() {
             String name = System.getProperty("org.pcap4j.core.pcapLibName",
                     Platform.isWindows() ? "wpcap" : "pcap");
@@ -252,6 +338,19 @@ public abstract class PcapCaptureLoop {
                 return false;
             }
         }
+    }
+
+    /** The C library's {@code poll(2)}, bound with JNA direct mapping. */
+    private static final class Libc {
+        static {
+            Native.register(Libc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+        }
+
+        private Libc() {
+        }
+
+        /** {@code struct pollfd} is {int fd; short events; short revents}: 8 bytes. */
+        static native int poll(Pointer fds, int count, int timeoutMillis);
     }
 
     /** pcap4j's own loop: allocates per packet, works wherever pcap4j does. */
@@ -268,6 +367,12 @@ public abstract class PcapCaptureLoop {
         }
 
         @Override
+        public void finish() {
+            super.finish();
+            breakLoop();
+        }
+
+        @Override
         public void run(FrameHandler handler) throws PcapNativeException {
             RawPacketListener listener = packet -> {
                 byte[] bytes = packet == null ? empty : packet;
@@ -278,7 +383,9 @@ public abstract class PcapCaptureLoop {
                         seconds * 1_000_000_000L + stamp.getNanos());
             };
             try {
-                handle.loop(-1, listener);
+                if (!stopRequested) {
+                    handle.loop(-1, listener);
+                }
             } catch (InterruptedException e) {
                 // pcap4j reports breakLoop() as an interruption: the normal way out.
                 LOG.debug("pcap4j loop broken");

@@ -103,6 +103,22 @@ class LiveSourceTest {
     }
 
     @Test
+    void readsWhatTheKernelStillHoldsWhenStopped() throws Exception {
+        assumeTrue(skipReason == null, () -> "skipped: " + skipReason);
+        ProbeRing ring = new ProbeRing(8192, LiveCaptureOptions.DEFAULT_SNAP_LENGTH);
+        Capture capture = Capture.start(LiveCaptureOptions.defaults(pair.receiver), ring);
+
+        for (int i = 0; i < 5000; i++) {
+            send(OTHER, i);
+        }
+        capture.close();
+        LiveCounters counters = capture.source.counters();
+
+        assertThat(counters.tcp4() + counters.kernelDrops()).isEqualTo(5000);
+        assertThat(counters.tcp4()).isEqualTo(5000);
+    }
+
+    @Test
     void stopsPromptlyFromAnotherThreadWhenNothingArrives() throws Exception {
         assumeTrue(skipReason == null, () -> "skipped: " + skipReason);
         ProbeRing ring = new ProbeRing(16, LiveCaptureOptions.DEFAULT_SNAP_LENGTH);

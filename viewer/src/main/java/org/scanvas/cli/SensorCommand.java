@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.scanvas.capture.PcapRecorder;
 import org.scanvas.channel.ChannelException;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sensor", mixinStandardHelpOptions = true,
         description = "Captures probes from a live interface, headless; prints a summary"
                 + " when stopped.")
-final class SensorCommand implements java.util.concurrent.Callable<Integer> {
+final class SensorCommand implements Callable<Integer> {
 
     private static final int RING_SLOTS = 1 << 16;
     private static final long JOIN_MILLIS = 10_000;

@@ -45,8 +45,7 @@ public final class PlotAxes {
         this.height = height;
         this.startNanos = startNanos;
         this.endNanos = endNanos;
-        // In doubles: the span of two arbitrary timestamps may not fit in a long.
-        this.columnsPerNano = plotWidth() / ((double) endNanos - (double) startNanos);
+        this.columnsPerNano = plotWidth() / nanosBetween(startNanos, endNanos);
         this.lowPort = lowPort;
         this.highPort = highPort;
         this.rowByPort = rowByPort;
@@ -173,8 +172,17 @@ public final class PlotAxes {
         if (timeNanos < startNanos || timeNanos > endNanos) {
             return -1;
         }
-        int column = (int) (((double) timeNanos - (double) startNanos) * columnsPerNano);
+        int column = (int) (nanosBetween(startNanos, timeNanos) * columnsPerNano);
         return Math.min(column, plotWidth() - 1);
+    }
+
+    /**
+     * {@code later - earlier}, exact while it fits in a long; beyond that (timestamps come from
+     * captures and may lie any distance apart) in doubles.
+     */
+    private static double nanosBetween(long earlier, long later) {
+        long difference = later - earlier;
+        return difference >= 0 ? difference : (double) later - (double) earlier;
     }
 
     /** Whole picture width in pixels. */

@@ -74,6 +74,9 @@ final class ReplayBar extends HBox {
         });
         seek.setOnMouseReleased(event -> seekToSlider());
         progress.setPrefWidth(160);
+        play.setId("play");
+        speed.setId("speed");
+        seek.setId("seek");
         play.setFocusTraversable(false);
         speed.setFocusTraversable(false);
         seek.setFocusTraversable(false);

@@ -66,6 +66,13 @@ final class TimeWindowBar extends HBox {
         for (Node control : List.of(previous, next, pause, live)) {
             control.setFocusTraversable(false);
         }
+        whole.setId("whole-capture");
+        day.setId("day");
+        previous.setId("previous-day");
+        next.setId("next-day");
+        date.setId("date");
+        pause.setId("freeze");
+        live.setId("live");
         getChildren().addAll(day, previous, next, date, pause, live);
         view.addViewListener(this::sync);
         sync();

@@ -71,7 +71,7 @@ class LiveFloodTest {
     }
 
     @AfterEach
-    void deleteTheLink() throws Exception {
+    void deleteTheLink() throws IOException {
         if (linkMade) {
             try {
                 run("ip", "link", "delete", captureEnd);
@@ -84,7 +84,8 @@ class LiveFloodTest {
 
     @Test
     void accountsForEveryPacketOfAFloodOnTheLivePath() throws Exception {
-        assumeTrue(mayBuildLinks(), "needs root and ip(8) to build a veth pair");
+        assumeTrue("root".equals(System.getProperty("user.name")) && toolRuns("ip", "-V"),
+                "needs root and ip(8) to build a veth pair");
         assumeTrue(toolRuns("tcpreplay", "--version"), "tcpreplay is not installed");
         Path capture = ProbeCapture.write(temp.resolve("flood.pcap"), probes());
         makeTheLink();
@@ -130,7 +131,7 @@ class LiveFloodTest {
         return probes;
     }
 
-    private void makeTheLink() throws Exception {
+    private void makeTheLink() throws IOException {
         run("ip", "netns", "add", namespace);
         linkMade = true;
         run("ip", "link", "add", captureEnd, "type", "veth", "peer", "name", sendEnd);
@@ -144,8 +145,20 @@ class LiveFloodTest {
         run("ip", "-n", namespace, "link", "set", sendEnd, "up");
     }
 
+    /** Runs a command, returns its standard output; fails on a non-zero exit. */
+    private static String run(String... command) throws IOException {
+        try {
+            return DarkNet.Run.of(180, List.of(command)).requireSuccess().out();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + String.join(" ", command), e);
+        } catch (IllegalStateException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
     /** Sends the capture {@link #LOOPS} times at top speed; returns what tcpreplay sent. */
-    private long replay(Path capture) throws Exception {
+    private long replay(Path capture) throws IOException {
         String output = run("ip", "netns", "exec", namespace, "tcpreplay", "-q",
                 "--topspeed", "--loop=" + LOOPS, "-i", sendEnd, capture.toString());
         Matcher actual = Pattern.compile("Actual: (\\d+) packets").matcher(output);
@@ -168,15 +181,6 @@ class LiveFloodTest {
             }
             return now - last[1] >= TimeUnit.MILLISECONDS.toNanos(500) && ring.backlog() == 0;
         });
-    }
-
-    /** Runs a command to the end and returns its output; fails on a non-zero exit. */
-    private static String run(String... command) throws Exception {
-        return DarkNet.Run.of(180, List.of(command)).requireSuccess().out();
-    }
-
-    private static boolean mayBuildLinks() {
-        return "root".equals(System.getProperty("user.name")) && toolRuns("ip", "netns", "list");
     }
 
     private static boolean toolRuns(String... command) {

@@ -105,7 +105,7 @@ class SensorScanTest {
         List<String> command = new ArrayList<>(List.of("setpriv", "--inh-caps=-all",
                 "--bounding-set=-net_raw,-net_admin"));
         command.addAll(DarkNet.inNamespace(net.darkNamespace,
-                sensorCommand("-i", net.darkInterface, "--duration", "2s")
+                sensorCommand("-i", net.darkInterface, "--duration", "2s", "--no-serve")
                         .toArray(new String[0])));
 
         DarkNet.Run run = DarkNet.Run.of(60, command);
@@ -203,7 +203,8 @@ class SensorScanTest {
             throws IOException, InterruptedException {
         List<String> command = DarkNet.inNamespace(net.darkNamespace, sensorCommand("-i",
                 net.darkInterface, "--record", recording.toString(), "--json", "--exclude",
-                "203.0.113.0/24").toArray(new String[0]));
+                "203.0.113.0/24", "--serve", work.resolve("sensor.sock").toString())
+                .toArray(new String[0]));
         Background sensor = Background.start(command);
         boolean ready = sensor.awaitError("capturing on " + net.darkInterface, 60,
                 TimeUnit.SECONDS);

@@ -1,11 +1,14 @@
 package org.scanvas.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -60,6 +63,27 @@ final class TestCaptures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Asserts that a {@code summary --json} object gives every count of an expected.json entry
+     * (fields the entry leaves out are not checked) and the same first and last instants.
+     */
+    static void assertSummaryEquals(JsonNode actual, JsonNode expected) {
+        for (String field : List.of("packets", "backscatter", "other", "malformed", "sources")) {
+            if (expected.has(field)) {
+                assertThat(actual.get(field).asLong()).as(field)
+                        .isEqualTo(expected.get(field).asLong());
+            }
+        }
+        assertThat(actual.get("probes")).isEqualTo(expected.get("probes"));
+        assertThat(instant(actual, "first")).as("first").isEqualTo(instant(expected, "first"));
+        assertThat(instant(actual, "last")).as("last").isEqualTo(instant(expected, "last"));
+    }
+
+    private static Instant instant(JsonNode summary, String field) {
+        JsonNode value = summary.get(field);
+        return value == null || value.isNull() ? null : Instant.parse(value.asText());
     }
 
     static JsonNode parse(String json) {

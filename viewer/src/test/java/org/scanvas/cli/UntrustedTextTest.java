@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +82,31 @@ class UntrustedTextTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertNoControlCharacters(run.err());
         assertThat(run.err()).contains(SHOWN + ".pcap: record 6");
+    }
+
+    /**
+     * The command in a JVM of its own, as users run it, with its real logging set-up: standard
+     * output holds the summary alone (a logging set-up that warns prints its status there),
+     * standard error the escaped name.
+     */
+    @Test
+    void printsTheSummaryAloneAndTheNameEscapedFromItsOwnProcess() throws Exception {
+        Path file = Files.write(temp.resolve(HOSTILE + ".pcap"),
+                "not packets".getBytes(StandardCharsets.US_ASCII));
+        Process process = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dscanvas.log.level=INFO",
+                Main.class.getName(), "summary", "--json", file.toString()).start();
+
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(out.lines()).singleElement().asString().startsWith("{\"packets\":0,");
+        assertNoControlCharacters(err);
+        assertThat(err).contains("scanvas: " + temp.resolve(SHOWN + ".pcap")
+                + ": at offset 0: not a capture file");
     }
 
     @Test

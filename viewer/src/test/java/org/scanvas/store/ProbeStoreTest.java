@@ -145,4 +145,23 @@ class ProbeStoreTest {
         assertThat(store.minTimeNanos()).isEqualTo(100);
         assertThat(store.maxTimeNanos()).isEqualTo(900);
     }
+
+    @Test
+    void forgetsEverythingWhenClearedButNeverReusesAnIndex() {
+        ProbeStore store = new ProbeStore(10);
+        store.append(probe(TrafficClass.TCP4, 100, 22, 1));
+        store.append(probe(TrafficClass.UDP6, 200, 53, 2));
+
+        store.clear();
+        store.append(probe(TrafficClass.UDP4, 300, 123, 3));
+
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(store.firstIndex()).isEqualTo(2);
+        assertThat(store.destinationPort(2)).isEqualTo(123);
+        assertThat(store.count(TrafficClass.TCP4)).isZero();
+        assertThat(store.probeCount()).isEqualTo(1);
+        assertThat(store.evicted()).isZero();
+        assertThat(store.minTimeNanos()).isEqualTo(300);
+        assertThatThrownBy(() -> store.timeNanos(1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
 }

@@ -6,11 +6,18 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +31,7 @@ import org.scanvas.plot.PlotImages;
 import org.scanvas.plot.PlottedProbes;
 import org.scanvas.plot.PlottedProbes.Probe;
 import org.scanvas.plot.ProbeCapture;
+import org.scanvas.plot.TimeWindow;
 import org.scanvas.replay.ReplaySource;
 import org.scanvas.store.ProbeStore;
 import org.testfx.api.FxRobot;
@@ -108,6 +116,93 @@ class PlotWindowTest {
 
         List<Path> recent = RecentFiles.forUser().list();
         assertThat(recent.get(0)).isEqualTo(udp6.toAbsolutePath().normalize());
+    }
+
+    /** The Day button shows the newest probe's day, the arrow button the day before it. */
+    @Test
+    void dayButtonsShowTheNewestProbesDayAndTheDayBefore() throws TimeoutException {
+        waitFor(TrafficClass.UDP4, 2);
+        ZoneId zone = ZoneId.systemDefault();
+        LocalDate probeDay = Instant.ofEpochSecond(PlottedProbes.PROBES.get(5).time()
+                / 1_000_000_000L).atZone(zone).toLocalDate();
+
+        press("#day");
+        TimeWindow shown = FxPlatform.call(() -> window.view().timeWindow());
+        press("#previous-day");
+
+        assertThat(shown).isEqualTo(new TimeWindow.Day(probeDay));
+        long dayBefore = probeDay.minusDays(1).atStartOfDay(zone).toEpochSecond();
+        assertThat(FxPlatform.call(() -> window.view().axes().startNanos()))
+                .isEqualTo(dayBefore * 1_000_000_000L);
+        assertThat(shownProbes()).isZero();
+    }
+
+    /**
+     * After the end, Play starts over; at 1x the capture's 53 s then take 53 s, so the replay
+     * is still running when checked, and a second press pauses it.
+     */
+    @Test
+    void playStartsAFinishedReplayOverAtTheChosenSpeedAndPausesIt() throws TimeoutException {
+        ReplaySource source = FxPlatform.call(() -> window.session().source());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, source::finished);
+
+        FxPlatform.call(() -> {
+            ((ChoiceBox<?>) window.stage().getScene().lookup("#speed"))
+                    .getSelectionModel().select(0);
+            return null;
+        });
+        press("#play");
+        boolean finishedAfterPlay = source.finished();
+        press("#play");
+
+        assertThat(source.speed()).isEqualTo(1);
+        assertThat(finishedAfterPlay).isFalse();
+        assertThat(source.isPaused()).isTrue();
+    }
+
+    @Test
+    void keysPickTheTimeWindows() throws TimeoutException {
+        waitFor(TrafficClass.UDP4, 2);
+
+        TimeWindow follow = afterKey(KeyCode.DIGIT2);
+        TimeWindow day = afterKey(KeyCode.D);
+        TimeWindow whole = afterKey(KeyCode.DIGIT0);
+
+        assertThat(follow).isEqualTo(new TimeWindow.Follow(Duration.ofHours(1)));
+        assertThat(day).isInstanceOf(TimeWindow.Day.class);
+        assertThat(whole).isEqualTo(new TimeWindow.WholeCapture());
+    }
+
+    @Test
+    void presentationModeHidesTheControlsAndEnlargesTheDots() throws TimeoutException {
+        waitFor(TrafficClass.UDP4, 2);
+        int dotBefore = FxPlatform.call(() -> window.view().dotSize());
+
+        afterKey(KeyCode.F5);
+
+        assertThat(FxPlatform.call(() -> window.view().dotSize())).isEqualTo(dotBefore + 1);
+        assertThat(FxPlatform.call(() -> window.stage().getScene().lookup("#play"))).isNull();
+        assertThat(FxPlatform.call(() -> window.stage().getScene().lookup("#day"))).isNull();
+        assertThat(FxPlatform.call(() -> window.view().isPresentation())).isTrue();
+    }
+
+    private TimeWindow afterKey(KeyCode key) {
+        return FxPlatform.call(() -> {
+            window.handleKey(key, false);
+            return window.view().timeWindow();
+        });
+    }
+
+    private void press(String id) {
+        FxPlatform.call(() -> {
+            ((ButtonBase) window.stage().getScene().lookup(id)).fire();
+            return null;
+        });
+    }
+
+    private long shownProbes() {
+        return drawn(TrafficClass.TCP4) + drawn(TrafficClass.UDP4) + drawn(TrafficClass.TCP6)
+                + drawn(TrafficClass.UDP6);
     }
 
     /** Seeking back after the end replays the capture once more into a cleared plot. */
