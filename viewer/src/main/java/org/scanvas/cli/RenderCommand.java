@@ -58,7 +58,7 @@ final class RenderCommand implements Callable<Integer> {
             description = "Height in pixels, 150 to " + MAX_SIDE + " (default: ${DEFAULT-VALUE}).")
     private int height;
 
-    @Option(names = "--day", paramLabel = "YYYY-MM-DD",
+    @Option(names = "--day", paramLabel = "YYYY-MM-DD", converter = DayConverter.class,
             description = "Plot one local calendar day, 00:00 to 24:00.")
     private LocalDate day;
 

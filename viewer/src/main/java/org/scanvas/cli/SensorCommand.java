@@ -25,6 +25,7 @@ import org.scanvas.summary.CaptureSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -160,8 +161,13 @@ final class SensorCommand implements Callable<Integer> {
     }
 
     private LiveCaptureOptions options() {
-        if (bufferBytes > Integer.MAX_VALUE) {
-            throw new InputException("--buffer must be below 2 GiB: " + bufferBytes);
+        if (snapLength < 64 || snapLength > 65535) {
+            throw new ParameterException(spec.commandLine(),
+                    "--snaplen must be 64..65535 bytes: " + snapLength);
+        }
+        if (bufferBytes < 65536 || bufferBytes > Integer.MAX_VALUE) {
+            throw new ParameterException(spec.commandLine(),
+                    "--buffer must be 64k or more and below 2g: " + bufferBytes);
         }
         try {
             return LiveCaptureOptions.defaults(interfaceName)
@@ -172,7 +178,7 @@ final class SensorCommand implements Callable<Integer> {
                     .withExcluded(excluded)
                     .withPromiscuous(!noPromiscuous);
         } catch (IllegalArgumentException e) {
-            throw new InputException(e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
