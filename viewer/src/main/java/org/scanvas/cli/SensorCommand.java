@@ -220,7 +220,10 @@ final class SensorCommand implements Callable<Integer> {
         try {
             return new PcapRecorder(recordDirectory, source.linkType(), source.snapLength(),
                     maxFileBytes);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
+            throw new InputException("cannot record into " + recordDirectory + ": "
+                    + IoReason.of(e));
+        } catch (IllegalArgumentException e) {
             throw new InputException("cannot record into " + recordDirectory + ": "
                     + e.getMessage());
         }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code scanvas sensor} says when the user got something wrong, in a process of its own
@@ -34,6 +37,25 @@ class SensorMessagesTest {
         assertThat(run.err()).contains("--filter 'tcp port' does not compile on lo: ")
                 .contains("syntax error")
                 .doesNotContain("default filter").doesNotContain("\tat ");
+    }
+
+    @Test
+    void saysWhyItCannotRecord(@TempDir Path temp) throws Exception {
+        assumeTrue(skipReason == null, () -> "skipped: " + skipReason);
+        Path file = Files.writeString(temp.resolve("plain-file"), "not a directory\n");
+
+        DarkNet.Run underProc = sensor("-i", "lo", "--record", "/proc/scanvas-nowhere",
+                "--duration", "1s", "--no-serve");
+        DarkNet.Run onAFile = sensor("-i", "lo", "--record", file.toString(),
+                "--duration", "1s", "--no-serve");
+
+        assertThat(underProc.exitCode()).as(underProc.err()).isEqualTo(1);
+        assertThat(underProc.err()).containsPattern(
+                "scanvas: cannot record into /proc/scanvas-nowhere: [a-z -]+\n")
+                .doesNotContain("nowhere: /proc");
+        assertThat(onAFile.exitCode()).as(onAFile.err()).isEqualTo(1);
+        assertThat(onAFile.err()).contains("scanvas: cannot record into " + file
+                + ": exists and is not a directory\n");
     }
 
     private static DarkNet.Run sensor(String... arguments)
