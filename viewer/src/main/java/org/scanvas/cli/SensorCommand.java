@@ -274,12 +274,13 @@ final class SensorCommand implements Callable<Integer> {
                 .append(",\"ringDrops\":").append(counters.ringDrops())
                 .append(",\"kernelDrops\":").append(counters.kernelDrops())
                 .append(",\"interfaceDrops\":").append(counters.interfaceDrops());
-        if (recorder != null) {
-            text.append(",\"recorded\":").append(recorder.recorded())
-                    .append(",\"notRecorded\":").append(recorder.notRecorded())
-                    .append(",\"recordingError\":").append(JsonText.quote(recorder.failure()));
-        }
-        return text.append('}').toString();
+        // The same fields with and without --record, so that scripts read one shape.
+        boolean recording = recorder != null;
+        return text.append(",\"recorded\":").append(recording ? recorder.recorded() : 0)
+                .append(",\"notRecorded\":").append(recording ? recorder.notRecorded() : 0)
+                .append(",\"recordingError\":")
+                .append(JsonText.quote(recording ? recorder.failure() : null))
+                .append('}').toString();
     }
 
     private static void table(PrintWriter out, CaptureSummary summary, LiveCounters counters,

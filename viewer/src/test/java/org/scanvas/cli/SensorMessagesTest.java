@@ -3,9 +3,12 @@ package org.scanvas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * from the logger as well as from the command.
  */
 class SensorMessagesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String skipReason;
 
@@ -56,6 +61,28 @@ class SensorMessagesTest {
         assertThat(onAFile.exitCode()).as(onAFile.err()).isEqualTo(1);
         assertThat(onAFile.err()).contains("scanvas: cannot record into " + file
                 + ": exists and is not a directory\n");
+    }
+
+    @Test
+    void printsOneJsonShapeWithOrWithoutARecording(@TempDir Path temp) throws Exception {
+        assumeTrue(skipReason == null, () -> "skipped: " + skipReason);
+
+        DarkNet.Run bare = sensor("-i", "lo", "--duration", "1s", "--no-serve", "--json");
+        DarkNet.Run recording = sensor("-i", "lo", "--duration", "1s", "--no-serve", "--json",
+                "--record", temp.resolve("rec").toString());
+
+        assertThat(bare.exitCode()).as(bare.err()).isZero();
+        assertThat(recording.exitCode()).as(recording.err()).isZero();
+        JsonNode withoutRecord = JSON.readTree(bare.out());
+        List<String> fields = new ArrayList<>();
+        withoutRecord.fieldNames().forEachRemaining(fields::add);
+        List<String> recordingFields = new ArrayList<>();
+        JSON.readTree(recording.out()).fieldNames().forEachRemaining(recordingFields::add);
+        assertThat(fields).isEqualTo(recordingFields)
+                .contains("recorded", "notRecorded", "recordingError");
+        assertThat(withoutRecord.get("recorded").asLong()).isZero();
+        assertThat(withoutRecord.get("notRecorded").asLong()).isZero();
+        assertThat(withoutRecord.get("recordingError").isNull()).isTrue();
     }
 
     private static DarkNet.Run sensor(String... arguments)
