@@ -39,11 +39,18 @@ public final class CaptureFiles {
         return files;
     }
 
+    /** The extensions (any case) that make a file in a directory count as a capture. */
+    public static final List<String> EXTENSIONS = List.of(".pcap", ".pcapng", ".cap", ".dmp");
+
     /** Whether a file name looks like a capture file, by its extension. */
     public static boolean looksLikeCapture(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".pcap") || name.endsWith(".pcapng") || name.endsWith(".cap")
-                || name.endsWith(".dmp");
+        return EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    /** The name patterns a directory is searched for, for messages: "*.pcap, *.pcapng...". */
+    public static String patterns() {
+        return String.join(", ", EXTENSIONS.stream().map(extension -> "*" + extension).toList());
     }
 
     private static List<Path> captureFilesIn(Path directory) {

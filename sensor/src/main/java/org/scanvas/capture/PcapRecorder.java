@@ -6,11 +6,16 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Set;
 import org.scanvas.decode.DecodedPacket;
 import org.scanvas.ring.ProbeRing;
 import org.slf4j.Logger;
@@ -42,6 +47,17 @@ public final class PcapRecorder implements ProbeRing.PacketConsumer, Flushable, 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long NANOS_PER_HOUR = 3600 * NANOS_PER_SECOND;
     private static final int MAX_NAME_TRIES = 100_000;
+    private static final Set<StandardOpenOption> NEW_FILE =
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    /**
+     * Recordings hold whatever reached the dark interface, so, like the channel's socket, they
+     * are not for every user: the directory (when the recorder makes it) is 0750 and each file
+     * 0640, before the umask, which may only take more away.
+     */
+    private static final FileAttribute<Set<PosixFilePermission>> DIRECTORY_PERMISSIONS =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---"));
+    private static final FileAttribute<Set<PosixFilePermission>> FILE_PERMISSIONS =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----"));
 
     private final Path directory;
     private final int linkType;
@@ -77,9 +93,13 @@ public final class PcapRecorder implements ProbeRing.PacketConsumer, Flushable, 
             throw new IllegalArgumentException("file size limit must be >= 65536: "
                     + maxFileBytes);
         }
-        Files.createDirectories(directory);
+        if (posix(directory)) {
+            Files.createDirectories(directory, DIRECTORY_PERMISSIONS);
+        } else {
+            Files.createDirectories(directory);
+        }
         if (!Files.isWritable(directory)) {
-            throw new IOException("cannot write to " + directory);
+            throw new AccessDeniedException(directory.toString(), null, "not writable");
         }
         this.directory = directory;
         this.linkType = linkType;
@@ -202,8 +222,9 @@ public final class PcapRecorder implements ProbeRing.PacketConsumer, Flushable, 
             String name = RecordingFileNames.nameFor(Instant.ofEpochSecond(second));
             Path file = directory.resolve(name);
             try {
-                channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE);
+                channel = posix(file)
+                        ? FileChannel.open(file, NEW_FILE, FILE_PERMISSIONS)
+                        : FileChannel.open(file, NEW_FILE);
             } catch (FileAlreadyExistsException e) {
                 continue;
             }
@@ -300,5 +321,9 @@ public final class PcapRecorder implements ProbeRing.PacketConsumer, Flushable, 
     private static String describe(IOException e) {
         String message = e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    private static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

@@ -1,6 +1,8 @@
 package org.scanvas.live;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface;
 import org.pcap4j.core.PcapNetworkInterface.PromiscuousMode;
 import org.pcap4j.core.Pcaps;
+import org.scanvas.decode.IpAddresses;
 import org.scanvas.live.LiveCaptureException.Reason;
 
 /**
@@ -53,10 +56,27 @@ public final class CaptureInterfaces {
         for (PcapAddress address : device.getAddresses()) {
             InetAddress inet = address.getAddress();
             if (inet != null) {
-                addresses.add(inet.getHostAddress());
+                addresses.add(addressText(inet));
             }
         }
         return addresses;
+    }
+
+    /**
+     * An interface address as Scanvas writes addresses everywhere: IPv6 compressed per
+     * RFC 5952 (Java's own text never compresses zeros), with the scope of a link-local
+     * address after a '%'.
+     */
+    static String addressText(InetAddress inet) {
+        if (!(inet instanceof Inet6Address ipv6)) {
+            return inet.getHostAddress();
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(ipv6.getAddress());
+        String text = IpAddresses.format(bytes.getLong(0), bytes.getLong(Long.BYTES));
+        if (ipv6.getScopedInterface() != null) {
+            return text + "%" + ipv6.getScopedInterface().getName();
+        }
+        return ipv6.getScopeId() != 0 ? text + "%" + ipv6.getScopeId() : text;
     }
 
     /**

@@ -262,20 +262,23 @@ public final class LiveSource implements Runnable {
             if (!options.defaultFilter()) {
                 throw badFilter(e);
             }
+            // Blame the default filter only once the user's own filter is known to compile:
+            // setFilter throws for a bad --filter, naming it.
+            String userOnly = options.withDefaultFilter(false).effectiveFilter(linkType);
+            if (!userOnly.isEmpty()) {
+                setFilter(userOnly);
+            }
             LOG.warn("the default filter does not compile for link type {} on {} ({});"
                     + " capturing without it", linkType, options.interfaceName(), e.getMessage());
+            return userOnly;
         }
-        String userOnly = options.withDefaultFilter(false).effectiveFilter(linkType);
-        if (!userOnly.isEmpty()) {
-            setFilter(userOnly);
-        }
-        return userOnly;
     }
 
     private LiveCaptureException badFilter(PcapNativeException e) {
-        String user = options.userFilter().map(f -> "; --filter was: " + f).orElse("");
-        return new LiveCaptureException(Reason.BAD_FILTER, "the capture filter does not"
-                + " compile on " + options.interfaceName() + ": " + e.getMessage() + user, e);
+        String what = options.userFilter().map(f -> "--filter '" + f + "'")
+                .orElse("the capture filter");
+        return new LiveCaptureException(Reason.BAD_FILTER, what + " does not compile on "
+                + options.interfaceName() + ": " + e.getMessage(), e);
     }
 
     private void setFilter(String expression) throws NotOpenException {

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +39,27 @@ class PcapRecorderTest {
 
         assertThat(recorder.recorded()).isEqualTo(500);
         assertThat(readBack()).isEqualTo(fed);
+    }
+
+    @Test
+    void keepsTheRecordingFromOtherUsers() throws IOException {
+        Path made = directory.resolve("var").resolve("scanvas");
+        PcapRecorder recorder = new PcapRecorder(made, ETHERNET, SNAP, 1 << 20);
+
+        feed(recorder, HOUR_START, 60, 60);
+        recorder.close();
+
+        assertThat(files(made)).hasSize(1);
+        // At most these: a stricter umask may take more away, never give more.
+        assertThat(Files.getPosixFilePermissions(made)).isSubsetOf(permissions("rwxr-x---"));
+        assertThat(Files.getPosixFilePermissions(made.getParent()))
+                .isSubsetOf(permissions("rwxr-x---"));
+        assertThat(Files.getPosixFilePermissions(files(made).get(0)))
+                .isSubsetOf(permissions("rw-r-----"));
+    }
+
+    private static Set<PosixFilePermission> permissions(String text) {
+        return PosixFilePermissions.fromString(text);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.scanvas.cli;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +37,11 @@ final class RenderCommand implements Callable<Integer> {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long MINUTE = 60 * NANOS_PER_SECOND;
+    /**
+     * The largest side a render can have: JavaFX's snapshot of a 16384x16384 canvas fails
+     * (its image is null) after minutes and gigabytes, while 8192x8192 works.
+     */
+    static final int MAX_SIDE = 8192;
 
     @Spec
     private CommandSpec spec;
@@ -44,13 +50,15 @@ final class RenderCommand implements Callable<Integer> {
             description = "PNG file to write.")
     private Path output;
 
-    @Option(names = "--width", defaultValue = "1280", description = "Width in pixels.")
+    @Option(names = "--width", defaultValue = "1280",
+            description = "Width in pixels, 200 to " + MAX_SIDE + " (default: ${DEFAULT-VALUE}).")
     private int width;
 
-    @Option(names = "--height", defaultValue = "800", description = "Height in pixels.")
+    @Option(names = "--height", defaultValue = "800",
+            description = "Height in pixels, 150 to " + MAX_SIDE + " (default: ${DEFAULT-VALUE}).")
     private int height;
 
-    @Option(names = "--day", paramLabel = "YYYY-MM-DD",
+    @Option(names = "--day", paramLabel = "YYYY-MM-DD", converter = DayConverter.class,
             description = "Plot one local calendar day, 00:00 to 24:00.")
     private LocalDate day;
 
@@ -68,6 +76,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkOptions();
+        checkOutput();
         ZoneId zone = ZoneId.systemDefault();
         long fromNanos = day != null ? startOf(day, zone) : parseTime("--from", from, zone);
         long toNanos = day != null ? startOf(day.plusDays(1), zone) : parseTime("--to", to, zone);
@@ -93,7 +102,11 @@ final class RenderCommand implements Callable<Integer> {
                 plotFrom = plotTo >= Long.MIN_VALUE + MINUTE ? plotTo - MINUTE : Long.MIN_VALUE;
             }
         }
-        PlotRenderer.renderPng(store, plotFrom, plotTo, width, height, title(), output);
+        try {
+            PlotRenderer.renderPng(store, plotFrom, plotTo, width, height, title(), output);
+        } catch (IOException e) {
+            throw new InputException("cannot write " + output + ": " + IoReason.of(e));
+        }
         spec.commandLine().getOut().printf("%s: %d probes plotted%n", output, store.probeCount());
         return damaged == 0 ? 0 : 1;
     }
@@ -102,9 +115,28 @@ final class RenderCommand implements Callable<Integer> {
         if (day != null && (from != null || to != null)) {
             throw new ParameterException(spec.commandLine(), "give --day or --from/--to, not both");
         }
-        if (width < 200 || height < 150 || width > 16384 || height > 16384) {
-            throw new ParameterException(spec.commandLine(),
-                    "--width and --height must be between 200x150 and 16384x16384");
+        if (width < 200 || height < 150 || width > MAX_SIDE || height > MAX_SIDE) {
+            throw new ParameterException(spec.commandLine(), "--width and --height must be"
+                    + " between 200x150 and " + MAX_SIDE + "x" + MAX_SIDE + ": " + width + "x"
+                    + height);
+        }
+    }
+
+    /** Names a PNG that cannot be written before minutes go into reading and drawing. */
+    private void checkOutput() {
+        Path parent = output.toAbsolutePath().getParent();
+        String why = null;
+        if (Files.isDirectory(output)) {
+            why = "is a directory";
+        } else if (parent == null || Files.notExists(parent)) {
+            why = "no such directory: " + parent;
+        } else if (!Files.isDirectory(parent)) {
+            why = "not a directory: " + parent;
+        } else if (!Files.isWritable(Files.exists(output) ? output : parent)) {
+            why = "permission denied";
+        }
+        if (why != null) {
+            throw new InputException("cannot write " + output + ": " + why);
         }
     }
 

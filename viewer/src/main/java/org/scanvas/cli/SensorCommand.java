@@ -25,6 +25,7 @@ import org.scanvas.summary.CaptureSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -160,8 +161,13 @@ final class SensorCommand implements Callable<Integer> {
     }
 
     private LiveCaptureOptions options() {
-        if (bufferBytes > Integer.MAX_VALUE) {
-            throw new InputException("--buffer must be below 2 GiB: " + bufferBytes);
+        if (snapLength < 64 || snapLength > 65535) {
+            throw new ParameterException(spec.commandLine(),
+                    "--snaplen must be 64..65535 bytes: " + snapLength);
+        }
+        if (bufferBytes < 65536 || bufferBytes > Integer.MAX_VALUE) {
+            throw new ParameterException(spec.commandLine(),
+                    "--buffer must be 64k or more and below 2g: " + bufferBytes);
         }
         try {
             return LiveCaptureOptions.defaults(interfaceName)
@@ -172,7 +178,7 @@ final class SensorCommand implements Callable<Integer> {
                     .withExcluded(excluded)
                     .withPromiscuous(!noPromiscuous);
         } catch (IllegalArgumentException e) {
-            throw new InputException(e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
@@ -214,7 +220,10 @@ final class SensorCommand implements Callable<Integer> {
         try {
             return new PcapRecorder(recordDirectory, source.linkType(), source.snapLength(),
                     maxFileBytes);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
+            throw new InputException("cannot record into " + recordDirectory + ": "
+                    + IoReason.of(e));
+        } catch (IllegalArgumentException e) {
             throw new InputException("cannot record into " + recordDirectory + ": "
                     + e.getMessage());
         }
@@ -265,12 +274,13 @@ final class SensorCommand implements Callable<Integer> {
                 .append(",\"ringDrops\":").append(counters.ringDrops())
                 .append(",\"kernelDrops\":").append(counters.kernelDrops())
                 .append(",\"interfaceDrops\":").append(counters.interfaceDrops());
-        if (recorder != null) {
-            text.append(",\"recorded\":").append(recorder.recorded())
-                    .append(",\"notRecorded\":").append(recorder.notRecorded())
-                    .append(",\"recordingError\":").append(JsonText.quote(recorder.failure()));
-        }
-        return text.append('}').toString();
+        // The same fields with and without --record, so that scripts read one shape.
+        boolean recording = recorder != null;
+        return text.append(",\"recorded\":").append(recording ? recorder.recorded() : 0)
+                .append(",\"notRecorded\":").append(recording ? recorder.notRecorded() : 0)
+                .append(",\"recordingError\":")
+                .append(JsonText.quote(recording ? recorder.failure() : null))
+                .append('}').toString();
     }
 
     private static void table(PrintWriter out, CaptureSummary summary, LiveCounters counters,

@@ -38,6 +38,12 @@ final class SummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Path> files = CaptureFiles.expand(paths);
+        if (files.isEmpty()) {
+            // Only directories expand to nothing: a file named is read whatever its name.
+            throw new InputException("no capture files in " + String.join(", ",
+                    paths.stream().map(Path::toString).toList())
+                    + " (looked for " + CaptureFiles.patterns() + ")");
+        }
         CaptureSummary summary = new CaptureSummary();
         int damaged = 0;
         for (Path file : files) {

@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scanvas.plot.PlottedProbes;
 import org.scanvas.plot.PlottedProbes.Probe;
@@ -84,6 +85,42 @@ class RenderCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("'yesterday' is not a time");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"16384,800", "1280,8193", "199,800", "1280,149"})
+    void refusesASizeOutsideWhatItCanDraw(String width, String height) {
+        Path png = temp.resolve("p.png");
+
+        CommandRun run = CommandRun.of("render", "x.pcap", "-o", png.toString(),
+                "--width", width, "--height", height);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("between 200x150 and 8192x8192: " + width + "x" + height);
+        assertThat(Files.exists(png)).isFalse();
+    }
+
+    @Test
+    void saysWhyTheOutputCannotBeWrittenBeforeReadingAnything() throws IOException {
+        Path capture = ProbeCapture.write(temp.resolve("probes.pcap"), PlottedProbes.PROBES);
+        Path inMissingDirectory = temp.resolve("gone").resolve("x.png");
+        Path underAFile = capture.resolve("x.png");
+
+        CommandRun missing = CommandRun.of("render", capture.toString(), "-o",
+                inMissingDirectory.toString());
+        CommandRun directory = CommandRun.of("render", capture.toString(), "-o", temp.toString());
+        CommandRun notDirectory = CommandRun.of("render", capture.toString(), "-o",
+                underAFile.toString());
+
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).isEqualTo("scanvas: cannot write " + inMissingDirectory
+                + ": no such directory: " + inMissingDirectory.getParent() + "\n");
+        assertThat(directory.exitCode()).isEqualTo(1);
+        assertThat(directory.err()).isEqualTo("scanvas: cannot write " + temp
+                + ": is a directory\n");
+        assertThat(notDirectory.exitCode()).isEqualTo(1);
+        assertThat(notDirectory.err()).contains("not a directory: " + capture)
+                .doesNotContain("Exception");
     }
 
     @Test

@@ -222,7 +222,7 @@ class SensorScanTest {
     }
 
     /** The scanvas command line in a JVM of its own, on this test's class path. */
-    private static List<String> sensorCommand(String... arguments) {
+    static List<String> sensorCommand(String... arguments) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.scanvas.cli.Main",

@@ -101,6 +101,19 @@ class SummaryCommandTest {
     }
 
     @Test
+    void saysWhenADirectoryHoldsNoCaptures() throws IOException {
+        Files.writeString(temp.resolve("notes.txt"), "not a capture by its name\n");
+        Files.createDirectory(temp.resolve("inner.pcap"));
+
+        CommandRun run = CommandRun.of("summary", temp.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("scanvas: no capture files in " + temp
+                + " (looked for *.pcap, *.pcapng, *.cap, *.dmp)\n");
+    }
+
+    @Test
     void refusesAFileThatIsNotACapture() throws IOException {
         Path text = Files.writeString(temp.resolve("notes.pcap"), "these are not packets\n");
 
