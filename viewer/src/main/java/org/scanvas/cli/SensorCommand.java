@@ -13,7 +13,6 @@ import org.scanvas.channel.ChannelException;
 import org.scanvas.channel.ChannelSocket;
 import org.scanvas.channel.ProbeChannelServer;
 import org.scanvas.channel.SensorCounters;
-import org.scanvas.decode.TrafficClass;
 import org.scanvas.live.CidrRange;
 import org.scanvas.live.LiveCaptureException;
 import org.scanvas.live.LiveCaptureOptions;
@@ -285,21 +284,13 @@ final class SensorCommand implements Callable<Integer> {
 
     private static void table(PrintWriter out, CaptureSummary summary, LiveCounters counters,
             PcapRecorder recorder) {
-        out.printf("received        %d%n", counters.received());
-        out.printf("packets         %d%n", summary.packets());
-        out.printf("probes          tcp4 %d  udp4 %d  tcp6 %d  udp6 %d%n",
-                summary.count(TrafficClass.TCP4), summary.count(TrafficClass.UDP4),
-                summary.count(TrafficClass.TCP6), summary.count(TrafficClass.UDP6));
-        out.printf("backscatter     %d%n", summary.count(TrafficClass.BACKSCATTER));
-        out.printf("other           %d%n", summary.count(TrafficClass.OTHER));
-        out.printf("malformed       %d%n", summary.count(TrafficClass.MALFORMED));
-        out.printf("sources         %d%n", summary.sources());
-        out.printf("first           %s%n", summary.first() == null ? "-" : summary.first());
-        out.printf("last            %s%n", summary.last() == null ? "-" : summary.last());
-        out.printf("excluded        %d%n", counters.excluded());
-        out.printf("ring drops      %d%n", counters.ringDrops());
-        out.printf("kernel drops    %d%n", counters.kernelDrops());
-        out.printf("interface drops %s%n", counters.interfaceDrops() < 0 ? "unknown"
+        SummaryTable table = new SummaryTable(out, 16);
+        table.line("received", counters.received());
+        table.counts(summary);
+        table.line("excluded", counters.excluded());
+        table.line("ring drops", counters.ringDrops());
+        table.line("kernel drops", counters.kernelDrops());
+        table.line("interface drops", counters.interfaceDrops() < 0 ? "unknown"
                 : Long.toString(counters.interfaceDrops()));
         if (recorder != null) {
             out.printf("recorded        %d into %s%n", recorder.recorded(),

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.scanvas.capture.CaptureFileException;
 import org.scanvas.capture.CaptureFileReader;
 import org.scanvas.capture.CaptureFiles;
-import org.scanvas.decode.TrafficClass;
 import org.scanvas.summary.CaptureSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,17 +62,9 @@ final class SummaryCommand implements Callable<Integer> {
         if (json) {
             out.println(summary.toJson());
         } else {
-            out.printf("files        %d%n", fileCount);
-            out.printf("packets      %d%n", summary.packets());
-            out.printf("probes       tcp4 %d  udp4 %d  tcp6 %d  udp6 %d%n",
-                    summary.count(TrafficClass.TCP4), summary.count(TrafficClass.UDP4),
-                    summary.count(TrafficClass.TCP6), summary.count(TrafficClass.UDP6));
-            out.printf("backscatter  %d%n", summary.count(TrafficClass.BACKSCATTER));
-            out.printf("other        %d%n", summary.count(TrafficClass.OTHER));
-            out.printf("malformed    %d%n", summary.count(TrafficClass.MALFORMED));
-            out.printf("sources      %d%n", summary.sources());
-            out.printf("first        %s%n", summary.first() == null ? "-" : summary.first());
-            out.printf("last         %s%n", summary.last() == null ? "-" : summary.last());
+            SummaryTable table = new SummaryTable(out, 13);
+            table.line("files", fileCount);
+            table.counts(summary);
         }
         out.flush();
     }

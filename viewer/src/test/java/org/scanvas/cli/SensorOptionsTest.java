@@ -49,7 +49,7 @@ class SensorOptionsTest {
         "--exclude=example.org, 2, not an IPv4 or IPv6 address: example.org",
         "--duration=0s, 2, is not a duration",
         "--buffer=lots, 2, is not a size",
-        "--snaplen=10, 1, snap length must be 64..65535: 10",
+        "--snaplen=10, 2, --snaplen must be 64..65535 bytes: 10",
     })
     void refusesBadOptionsBeforeTouchingAnInterface(String option, int exitCode, String says) {
         CommandRun run = CommandRun.of("sensor", "-i", "lo", "--no-serve", option);
