@@ -668,6 +668,11 @@ public final class PlotWindow {
         }
 
         @Override
+        public String lastError() {
+            return status.lastError();
+        }
+
+        @Override
         public boolean clearRequested() {
             return status.clearRequested();
         }
