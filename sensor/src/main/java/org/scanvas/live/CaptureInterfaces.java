@@ -1,6 +1,7 @@
 package org.scanvas.live;
 
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface;
 import org.pcap4j.core.PcapNetworkInterface.PromiscuousMode;
 import org.pcap4j.core.Pcaps;
+import org.scanvas.decode.IpAddresses;
 import org.scanvas.live.LiveCaptureException.Reason;
 
 /**
@@ -53,10 +55,26 @@ public final class CaptureInterfaces {
         for (PcapAddress address : device.getAddresses()) {
             InetAddress inet = address.getAddress();
             if (inet != null) {
-                addresses.add(inet.getHostAddress());
+                addresses.add(addressText(inet));
             }
         }
         return addresses;
+    }
+
+    /**
+     * An interface address as the rest of Scanvas writes it: dotted IPv4, or IPv6 shortened
+     * as RFC 5952 says ({@code 2001:db8::1}), with its scope ({@code %eth0}) where it has one.
+     */
+    static String addressText(InetAddress inet) {
+        String host = inet.getHostAddress();
+        byte[] bytes = inet.getAddress();
+        if (bytes.length != 16) {
+            return host;
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        int scope = host.indexOf('%');
+        return IpAddresses.format(buffer.getLong(0), buffer.getLong(8))
+                + (scope < 0 ? "" : host.substring(scope));
     }
 
     /**
