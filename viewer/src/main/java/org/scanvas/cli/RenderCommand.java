@@ -18,6 +18,7 @@ import org.scanvas.capture.RecordHandler;
 import org.scanvas.decode.DecodedPacket;
 import org.scanvas.decode.PacketDecoder;
 import org.scanvas.plot.PlotRenderer;
+import org.scanvas.plot.PlotView;
 import org.scanvas.store.ProbeStore;
 import org.scanvas.text.PrintableText;
 import picocli.CommandLine.Command;
@@ -83,8 +84,13 @@ final class RenderCommand implements Callable<Integer> {
 
         ProbeStore store = new ProbeStore();
         int damaged = readInto(store, fromNanos, toNanos);
-        long plotFrom = fromNanos != Long.MIN_VALUE ? fromNanos : store.minTimeNanos();
-        long plotTo = toNanos != Long.MAX_VALUE ? toNanos : store.maxTimeNanos();
+        // An end the data gives gets a small margin, so the first and last dots stay whole.
+        long margin = store.size() == 0 || store.maxTimeNanos() <= store.minTimeNanos() ? 0
+                : PlotView.dataMargin(store.minTimeNanos(), store.maxTimeNanos());
+        long plotFrom = fromNanos != Long.MIN_VALUE ? fromNanos
+                : PlotView.saturatedAdd(store.minTimeNanos(), -margin);
+        long plotTo = toNanos != Long.MAX_VALUE ? toNanos
+                : PlotView.saturatedAdd(store.maxTimeNanos(), margin);
         if (store.size() == 0 && (plotFrom == Long.MIN_VALUE || plotTo == Long.MAX_VALUE)) {
             throw new InputException("no probes to plot in " + paths
                     + "; give --day or --from and --to to draw an empty plot");

@@ -386,6 +386,8 @@ public final class Inspector implements AutoCloseable {
         selection = null;
         band.setVisible(false);
         root.setRight(null);
+        // The Close button leaves the scene; the keys go back to the plot, not to a field.
+        view.requestFocus();
     }
 
     private void placeBand(double x1, double y1, double x2, double y2) {

@@ -36,7 +36,9 @@ public final class SelectionPanel extends VBox {
             + " -fx-font-family: 'DejaVu Sans'; -fx-font-size: 12px;";
     private static final String TEXT = "-fx-text-fill: #c0c0c0;";
 
-    private final Label range = label();
+    private final Label from = label();
+    private final Label to = label();
+    private final Label portRange = label();
     private final Label split = label();
     private final Label message = label();
     private final TableView<SourceRow> sources = new TableView<>();
@@ -58,7 +60,12 @@ public final class SelectionPanel extends VBox {
         Label title = label();
         title.setText("Selection");
         title.setStyle(TEXT + " -fx-font-size: 14px; -fx-font-weight: bold;");
-        for (Label line : new Label[] {range, split, message}) {
+        // One label a line: a wrapped label of several lines was laid out one line high.
+        for (Label line : new Label[] {from, to, portRange}) {
+            line.setMinHeight(Region.USE_PREF_SIZE);
+            line.setMinWidth(0);
+        }
+        for (Label line : new Label[] {split, message}) {
             line.setWrapText(true);
             line.setMinHeight(Region.USE_PREF_SIZE);
         }
@@ -66,6 +73,8 @@ public final class SelectionPanel extends VBox {
         buildPortTable();
         HBox buttons = new HBox(6, zoom, pcap, csv, close);
         VBox.setVgrow(sources, Priority.ALWAYS);
+        VBox range = new VBox(2, from, to, portRange);
+        range.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(title, range, split, heading("Top sources"), sources,
                 heading("Top ports"), ports, buttons, message);
     }
@@ -128,10 +137,10 @@ public final class SelectionPanel extends VBox {
         this.zone = shownZone;
         SelectionArea area = summary.area();
         long last = Math.max(area.fromNanos(), area.toNanos() - 1);
-        range.setText(ProbeText.dateTime(area.fromNanos(), shownZone) + "\nto "
-                + ProbeText.dateTime(last, shownZone) + "\n"
-                + (area.noPorts() ? "no port in these rows"
-                        : "ports " + area.lowPort() + "\u2013" + area.highPort()));
+        from.setText(ProbeText.dateTime(area.fromNanos(), shownZone));
+        to.setText("to " + ProbeText.dateTime(last, shownZone));
+        portRange.setText(area.noPorts() ? "no port in these rows"
+                : "ports " + area.lowPort() + "\u2013" + area.highPort());
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%,d probes:",
                 summary.total()));
         for (TrafficClass trafficClass : new TrafficClass[] {TrafficClass.TCP4,
@@ -159,9 +168,9 @@ public final class SelectionPanel extends VBox {
         return message.getText();
     }
 
-    /** The time and port range line. */
+    /** The time and port range, one line each. */
     public String rangeText() {
-        return range.getText();
+        return from.getText() + "\n" + to.getText() + "\n" + portRange.getText();
     }
 
     /** The per-class split line. */

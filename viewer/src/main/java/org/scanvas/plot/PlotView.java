@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import javafx.application.Platform;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -21,6 +22,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.scanvas.decode.TrafficClass;
 import org.scanvas.store.ProbeStore;
@@ -63,7 +65,11 @@ public final class PlotView extends Region {
     private static final Logger LOG = LoggerFactory.getLogger(PlotView.class);
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
     private static final long MIN_LIVE_SPAN = TimeUnit.MINUTES.toNanos(1);
+    /** Margin on each side of data an axis is fitted to, in percent of its span. */
+    public static final int DATA_MARGIN_PERCENT = 3;
     private static final double LEGEND_BASELINE = 42;
+    /** Least space between the two parts of the status line, in pixels. */
+    private static final double STATUS_GAP = 24;
     private static final TrafficClass[] LEGEND = {
         TrafficClass.TCP4, TrafficClass.UDP4, TrafficClass.TCP6, TrafficClass.UDP6,
         TrafficClass.BACKSCATTER,
@@ -91,6 +97,7 @@ public final class PlotView extends Region {
     private TimeWindow liveWindow = new TimeWindow.WholeCapture();
     private boolean paused;
     private boolean zoomed;
+    private boolean sourceFinished;
     private long rangeStart;
     private long rangeEnd;
     private boolean haveRange;
@@ -109,6 +116,7 @@ public final class PlotView extends Region {
     private boolean presentation;
     private String title = "";
     private String status = "";
+    private final Text measure = new Text();
 
     /** Bumped by every view change; a redraw of an older value is stale. */
     private volatile long generation;
@@ -584,16 +592,60 @@ public final class PlotView extends Region {
     }
 
     /**
-     * Fits the whole capture window snugly around what the store holds, to a tidy span: what
-     * the 0 key and the All button show. Growth from there adds headroom.
+     * Fits the whole capture window snugly around what the store holds: what the 0 key and
+     * the All button show. While the source may grow, to a tidy span that growth extends
+     * with headroom; once it finished, to the data with a small margin on each side.
      */
     private void fitWholeCapture() {
         if (!(window instanceof TimeWindow.WholeCapture) || store.size() == 0) {
             return;
         }
-        long start = Math.floorDiv(store.minTimeNanos(), SECOND) * SECOND;
-        long needed = Math.max(1, store.maxTimeNanos() - start);
+        long min = store.minTimeNanos();
+        long max = store.maxTimeNanos();
+        if (sourceFinished) {
+            long margin = max > min ? dataMargin(min, max) : SECOND / 2;
+            setRange(saturatedAdd(min, -margin), saturatedAdd(max, margin));
+            return;
+        }
+        long start = Math.floorDiv(min, SECOND) * SECOND;
+        long needed = Math.max(1, max - start);
         setRange(start, start + TimeTicks.tidySpan(Math.max(MIN_LIVE_SPAN, needed)));
+    }
+
+    /**
+     * The margin left on each side of data from {@code fromNanos} to {@code toNanos} when an
+     * axis is fitted to it, so the first and last dots stay clear of the plot's border:
+     * {@link #DATA_MARGIN_PERCENT} of the span, at least a nanosecond.
+     */
+    public static long dataMargin(long fromNanos, long toNanos) {
+        return Math.max(1, TimeTicks.difference(toNanos, fromNanos) / 100 * DATA_MARGIN_PERCENT);
+    }
+
+    /** {@code nanos + delta}, held within the range of a long. */
+    public static long saturatedAdd(long nanos, long delta) {
+        long sum = nanos + delta;
+        if (((nanos ^ sum) & (delta ^ sum)) < 0) {
+            return delta > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+        return sum;
+    }
+
+    /**
+     * Tells the plot whether its source has finished (a replayed file read to its end): a
+     * whole capture view then fits the data instead of keeping room to grow. JavaFX thread;
+     * cheap to call every frame.
+     */
+    public void setSourceFinished(boolean finished) {
+        if (finished == sourceFinished) {
+            return;
+        }
+        sourceFinished = finished;
+        if (finished && window instanceof TimeWindow.WholeCapture && !zoomed && !paused
+                && store.size() > 0) {
+            fitWholeCapture();
+            haveLiveRange = false;
+            requestRedraw();
+        }
     }
 
     /** Moves a live, unpaused range to cover the newest probe; whether it moved. */
@@ -836,7 +888,6 @@ public final class PlotView extends Region {
         gc.setFont(font());
         gc.setTextBaseline(VPos.BASELINE);
         gc.setTextAlign(TextAlignment.LEFT);
-        double charWidth = font().getSize() * 0.67;
         double x = axes.plotLeft();
         for (int i = 0; i < LEGEND.length; i++) {
             TrafficClass trafficClass = LEGEND[i];
@@ -848,19 +899,70 @@ public final class PlotView extends Region {
                     + String.format(Locale.ROOT, "%,d", drawnCount(trafficClass));
             gc.fillText(text, x + 12, LEGEND_BASELINE);
             legendLeft[i] = x;
-            legendRight[i] = x + 12 + charWidth * text.length();
-            x += 12 + charWidth * text.length() + 24;
+            legendRight[i] = x + 12 + textWidth(text);
+            x = legendRight[i] + 24;
         }
-        gc.setFill(PlotStyle.MUTED);
-        gc.fillText(viewLabel(), x, LEGEND_BASELINE);
+        drawViewLabel(gc, x);
 
         double statusBaseline = axes.height() - 8;
         gc.setFill(PlotStyle.AXIS);
         gc.fillText(status, 8, statusBaseline);
         gc.setTextAlign(TextAlignment.RIGHT);
-        gc.fillText("local time (" + zone.getId() + "), axis from "
-                + AXIS_START.format(Instant.ofEpochSecond(Math.floorDiv(axes.startNanos(), SECOND))
-                        .atZone(zone)), axes.width() - 8, statusBaseline);
+        String axisStart = AXIS_START.format(
+                Instant.ofEpochSecond(Math.floorDiv(axes.startNanos(), SECOND)).atZone(zone));
+        gc.fillText(statusRight(status, zone.getId(), axisStart, axes.width() - 16,
+                this::textWidth), axes.width() - 8, statusBaseline);
+    }
+
+    /**
+     * The view label after the legend, or, with no room there (a narrow window, the large
+     * font), at the right end of the title line, whose free end is cleared every frame.
+     */
+    private void drawViewLabel(GraphicsContext gc, double afterLegend) {
+        String label = viewLabel();
+        double titleEnd = axes.plotLeft() + titleWidth() + 16;
+        gc.setFill(PlotStyle.BACKGROUND);
+        gc.fillRect(titleEnd, 4, Math.max(0, axes.width() - titleEnd), 22);
+        gc.setFill(PlotStyle.MUTED);
+        double width = textWidth(label);
+        if (afterLegend + width <= axes.width() - 8) {
+            gc.fillText(label, afterLegend, LEGEND_BASELINE);
+        } else if (titleEnd + width <= axes.width() - 8) {
+            gc.setTextAlign(TextAlignment.RIGHT);
+            gc.fillText(label, axes.width() - 8, 20);
+            gc.setTextAlign(TextAlignment.LEFT);
+        }
+    }
+
+    private double titleWidth() {
+        measure.setFont(presentation ? PlotStyle.PRESENTATION_TITLE_FONT : PlotStyle.TITLE_FONT);
+        measure.setText(title);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    /**
+     * The right part of the status line: the time zone and the axis start, shortened to the
+     * axis start alone, or left out, when it would run into the left part.
+     *
+     * @param room the width both parts share, in pixels
+     * @param width the drawn width of a text, in pixels
+     */
+    static String statusRight(String left, String zoneId, String axisStart, double room,
+            ToDoubleFunction<String> width) {
+        double free = room - width.applyAsDouble(left) - STATUS_GAP;
+        String full = "local time (" + zoneId + "), axis from " + axisStart;
+        if (width.applyAsDouble(full) <= free) {
+            return full;
+        }
+        String shorter = "axis from " + axisStart;
+        return width.applyAsDouble(shorter) <= free ? shorter : "";
+    }
+
+    /** The drawn width of a text in the chrome's font, in pixels. */
+    private double textWidth(String text) {
+        measure.setFont(font());
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
     }
 
     /** What the view shows, for the end of the legend line: window, pause, zoom. */

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Labelled ticks for the logarithmic port axis at any zoom. The house ports come first, each
- * kept only where its label does not crowd one already placed; when the zoom leaves few of
- * them in view, finer ticks fill in: 1, 2 and 5 times a power of ten, then whole multiples of
+ * kept only where its label does not crowd one already placed. On a zoomed axis (where house
+ * ports lie unevenly, leaving wide gaps), or when too few of them are in view, finer ticks
+ * fill in: 1, 2 and 5 times a power of ten, then whole multiples of
  * round steps, from one small enough to label the narrowest stretch in view (the top, on a log
  * axis) down to finer ones where the axis spreads ports wider. No two labels come closer than
  * the spacing asked for, and finer ticks keep twice that from every other label.
@@ -38,7 +39,8 @@ public final class PortTicks {
             place(axes, port, true, spacing, ticks, rows);
         }
         int wanted = Math.max(3, axes.plotHeight() / (spacing * 4));
-        if (ticks.size() >= wanted) {
+        boolean zoomed = axes.lowPort() > PlotAxes.MIN_PORT || axes.highPort() < PlotAxes.MAX_PORT;
+        if (!zoomed && ticks.size() >= wanted) {
             return ticks;
         }
         for (int exponent = 0; exponent <= 4; exponent++) {

@@ -107,6 +107,7 @@ public final class FeedPump {
         }
         ring.poll(toStore, frameBudget);
         view.update();
+        view.setSourceFinished(!status.live() && status.finished() && ring.backlog() == 0);
         if (rateMarkAt == Long.MIN_VALUE || now - rateMarkAt >= RATE_INTERVAL) {
             long probes = store.probeCount();
             if (rateMarkAt != Long.MIN_VALUE) {
@@ -154,7 +155,14 @@ public final class FeedPump {
                         + "  |  dropped %,d%s%s",
                 PrintableText.escape(status.sourceName()), probesPerSecond, status.packetsRead(),
                 store.probeCount(), store.count(TrafficClass.MALFORMED),
-                ring.dropped() + status.droppedPackets(), eviction, done ? "  |  finished" : "");
+                ring.dropped() + status.droppedPackets(), eviction, done ? finished() : "");
+    }
+
+    /** The end of a finished replay's status line, with the reader's error if there was one. */
+    private String finished() {
+        String error = status.lastError();
+        return error == null ? "  |  finished"
+                : "  |  finished with an error: " + PrintableText.escape(error);
     }
 
     /**

@@ -80,6 +80,14 @@ public interface FeedStatus {
         return false;
     }
 
+    /**
+     * The last error reading the source (a damaged file, naming file, record and offset), or
+     * null when none; may hold raw text from the file, so escape it before showing it.
+     */
+    default String lastError() {
+        return null;
+    }
+
     /** The viewer's answer to {@link #clearRequested()}: ring drained, store cleared. */
     default void cleared() {
     }

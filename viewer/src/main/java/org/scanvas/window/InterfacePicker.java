@@ -89,7 +89,10 @@ public final class InterfacePicker {
         bottom.setPadding(new Insets(10));
         root.setBottom(bottom);
         stage.setTitle("Scanvas — pick an interface to capture on");
-        stage.setScene(new Scene(root, WIDTH, HEIGHT));
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().add(
+                InterfacePicker.class.getResource("window.css").toExternalForm());
+        stage.setScene(scene);
         stage.show();
         return stage;
     }

@@ -15,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -26,6 +27,7 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -105,6 +107,7 @@ public final class PlotWindow {
                 FeedPump.DEFAULT_FRAME_BUDGET);
         this.windowBar = new TimeWindowBar(view);
         PlotGestures.install(view);
+        view.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> view.requestFocus());
         top.getChildren().addAll(menus(), windowBar);
         root.setTop(top);
         this.inspector = Inspector.attach(view, store, feed::captureFiles,
@@ -230,6 +233,7 @@ public final class PlotWindow {
             listener.accept(this);
         }
         stage.show();
+        view.requestFocus();
         pump.start();
         LOG.info("window open: source={}", PrintableText.escape(feed.sourceName()));
     }
@@ -461,15 +465,24 @@ public final class PlotWindow {
 
     // ---- keys, menus, legend -------------------------------------------------------------
 
+    /**
+     * Whether a key goes to a text field rather than to the plot: a field the user clicked
+     * into, or the date picker, whose editor gets its keys through the picker.
+     */
+    private static boolean typedIntoField(KeyEvent event) {
+        return event.getTarget() instanceof TextInputControl
+                || event.getTarget() instanceof ComboBoxBase;
+    }
+
     private void keyTyped(KeyEvent event) {
-        if ("?".equals(event.getCharacter())) {
+        if (!typedIntoField(event) && "?".equals(event.getCharacter())) {
             toggleHelp();
             event.consume();
         }
     }
 
     private void keyPressed(KeyEvent event) {
-        if (event.getTarget() instanceof TextInputControl) {
+        if (typedIntoField(event)) {
             return;
         }
         if (help.isVisible() && event.getCode() != KeyCode.SHIFT) {
@@ -652,6 +665,11 @@ public final class PlotWindow {
         @Override
         public String phase() {
             return status.phase();
+        }
+
+        @Override
+        public String lastError() {
+            return status.lastError();
         }
 
         @Override

@@ -86,6 +86,11 @@ public final class ReplaySession implements FeedStatus {
     }
 
     @Override
+    public String lastError() {
+        return source.lastError();
+    }
+
+    @Override
     public boolean clearRequested() {
         return source.clearRequested();
     }

@@ -2,7 +2,9 @@ package org.scanvas.window;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -11,7 +13,10 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.util.converter.LocalDateStringConverter;
 import org.scanvas.plot.PlotView;
 import org.scanvas.plot.TimeWindow;
 
@@ -21,6 +26,9 @@ import org.scanvas.plot.TimeWindow;
  * state after every change of view. JavaFX thread only.
  */
 final class TimeWindowBar extends HBox {
+
+    /** Dates as the rest of the window writes them. */
+    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
     private final PlotView view;
     private final ToggleGroup group = new ToggleGroup();
@@ -54,6 +62,11 @@ final class TimeWindowBar extends HBox {
         next.setOnAction(event -> view.shiftDay(1));
         day.setOnAction(event -> choose(view.newestDay()));
         date.setPrefWidth(130);
+        date.setConverter(new LocalDateStringConverter(ISO_DATE, ISO_DATE));
+        date.setPromptText("yyyy-MM-dd");
+        date.setFocusTraversable(false);
+        date.getEditor().setFocusTraversable(false);
+        date.addEventHandler(KeyEvent.KEY_PRESSED, this::dateKey);
         date.setOnAction(event -> {
             if (!syncing && date.getValue() != null) {
                 choose(new TimeWindow.Day(date.getValue()));
@@ -76,6 +89,16 @@ final class TimeWindowBar extends HBox {
         getChildren().addAll(day, previous, next, date, pause, live);
         view.addViewListener(this::sync);
         sync();
+    }
+
+    /**
+     * The date field holds the keyboard only while the user types a date into it: Enter
+     * (after the picker took the date) and Esc hand it back to the plot.
+     */
+    private void dateKey(KeyEvent event) {
+        if (event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.ESCAPE) {
+            Platform.runLater(view::requestFocus);
+        }
     }
 
     private ToggleButton toggle(String text, String tip) {

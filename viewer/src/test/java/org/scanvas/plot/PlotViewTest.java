@@ -57,6 +57,23 @@ class PlotViewTest {
         assertThat(end - PlottedProbes.T0).isEqualTo(150 * SECOND);
     }
 
+    /** Once the source finished, 100 s of data get 3 s either side instead of 150 s. */
+    @Test
+    void fitsTheWholeCaptureToTheDataWithASmallMarginOnceTheSourceFinished() {
+        append(new Probe(TrafficClass.TCP4, 0, 22, 0));
+        append(new Probe(TrafficClass.TCP4, 100, 22, 0));
+
+        FxPlatform.call(() -> {
+            view.setSourceFinished(true);
+            return null;
+        });
+
+        assertThat(FxPlatform.call(() -> view.axes().startNanos()) - PlottedProbes.T0)
+                .isEqualTo(-3 * SECOND);
+        assertThat(FxPlatform.call(() -> view.axes().endNanos()) - PlottedProbes.T0)
+                .isEqualTo(103 * SECOND);
+    }
+
     /** The axis grows from 60 s to 150 s; neither place of the dot is on a grid line. */
     @Test
     void movesEarlierDotsWhenTheTimeAxisGrows() {
@@ -72,6 +89,23 @@ class PlotViewTest {
         int y = earlier.y(HEIGHT);
         assertThat(Integer.toHexString(argbAt(newX, y))).isEqualTo("ffb0b0ff");
         assertThat(Integer.toHexString(argbAt(oldX, y))).isEqualTo("ff000000");
+    }
+
+    /** At 7 px a character and a 24 px gap: 34 + 51 characters need 619 px, 34 + 29 need 465. */
+    @Test
+    void shortensOrDropsTheRightOfTheStatusLineRatherThanOverlapIt() {
+        String left = "malformed 0 | dropped 0 | finished";
+
+        String wide = PlotView.statusRight(left, "Etc/UTC", "2026-12-04 00:14:26", 619,
+                text -> 7.0 * text.length());
+        String narrower = PlotView.statusRight(left, "Etc/UTC", "2026-12-04 00:14:26", 618,
+                text -> 7.0 * text.length());
+        String narrow = PlotView.statusRight(left, "Etc/UTC", "2026-12-04 00:14:26", 464,
+                text -> 7.0 * text.length());
+
+        assertThat(wide).isEqualTo("local time (Etc/UTC), axis from 2026-12-04 00:14:26");
+        assertThat(narrower).isEqualTo("axis from 2026-12-04 00:14:26");
+        assertThat(narrow).isEmpty();
     }
 
     @Test

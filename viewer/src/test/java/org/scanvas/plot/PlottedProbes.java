@@ -41,8 +41,14 @@ public final class PlottedProbes {
 
         /** Picture column of the dot in a {@code width} wide picture. */
         public int x(int width) {
+            return x(width, T0, T0 + SPAN);
+        }
+
+        /** Picture column of the dot when the time axis runs from start to end (ns). */
+        public int x(int width, long startNanos, long endNanos) {
             int plotWidth = width - PlotAxes.INSET_LEFT - PlotAxes.INSET_RIGHT;
-            int column = (int) Math.floor((time() - T0) / (double) SPAN * plotWidth);
+            int column = (int) Math.floor((time() - startNanos) / (double) (endNanos - startNanos)
+                    * plotWidth);
             return PlotAxes.INSET_LEFT + Math.min(column, plotWidth - 1);
         }
 

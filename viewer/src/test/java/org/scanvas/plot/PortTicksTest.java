@@ -56,4 +56,28 @@ class PortTicksTest {
         assertThat(ticks).allSatisfy(tick -> assertThat((double) tick.port())
                 .isBetween(axes.lowPort() - 0.5, axes.highPort() + 0.5));
     }
+
+    /**
+     * Zoomed to about 30..6881 (ten house ports in view), the gaps between 161 and 443 and
+     * below 53 get finer labels, and no two neighbouring labels lie more than six spacings
+     * apart.
+     */
+    @Test
+    void labelsTheGapsBetweenHousePortsOnAZoomedAxis() {
+        PlotAxes axes = axes(800, 30, 6881);
+
+        List<Integer> ports = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
+        for (PortTicks.Tick tick : PortTicks.ticks(axes, SPACING)) {
+            ports.add(tick.port());
+            rows.add(axes.row(tick.port()));
+        }
+
+        assertThat(ports).anySatisfy(port -> assertThat(port).isBetween(162, 442));
+        assertThat(ports).anySatisfy(port -> assertThat(port).isBetween(30, 52));
+        rows.sort(null);
+        for (int i = 1; i < rows.size(); i++) {
+            assertThat(rows.get(i) - rows.get(i - 1)).isBetween(SPACING, 6 * SPACING);
+        }
+    }
 }

@@ -96,6 +96,43 @@ class FeedPumpTest {
         assertThat(tcp4).isEqualTo(2);
     }
 
+    /** A reader's error, control characters and all, ends the status line once finished. */
+    @Test
+    void showsTheReadersErrorEscapedInTheStatusLineOnceTheReplayFinished() {
+        FeedStatus damaged = new FeedStatus() {
+            @Override
+            public String sourceName() {
+                return "bad.pcap";
+            }
+
+            @Override
+            public long packetsRead() {
+                return 3;
+            }
+
+            @Override
+            public long droppedPackets() {
+                return 0;
+            }
+
+            @Override
+            public boolean finished() {
+                return true;
+            }
+
+            @Override
+            public String lastError() {
+                return "bad.pcap: record 3 at offset 96 is cut short\u001b[2J";
+            }
+        };
+
+        String line = FxPlatform.call(
+                () -> new FeedPump(new ProbeRing(64), store, view, damaged).statusLine());
+
+        assertThat(line).contains("finished with an error: bad.pcap: record 3 at offset 96"
+                + " is cut short").doesNotContain("\u001b");
+    }
+
     private PixelReader snapshot() {
         WritableImage image = FxPlatform.call(() -> view.snapshot(null, null));
         return image.getPixelReader();
@@ -119,7 +156,7 @@ class FeedPumpTest {
 
         @Override
         public boolean finished() {
-            return true;
+            return false;
         }
     }
 }

@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -171,6 +173,44 @@ class PlotWindowTest {
         assertThat(follow).isEqualTo(new TimeWindow.Follow(Duration.ofHours(1)));
         assertThat(day).isInstanceOf(TimeWindow.Day.class);
         assertThat(whole).isEqualTo(new TimeWindow.WholeCapture());
+    }
+
+    /** Keys pressed at startup act on the plot and leave the date field alone. */
+    @Test
+    void shortcutKeysGoToThePlotAndNeverIntoTheDateField(FxRobot robot) throws TimeoutException {
+        waitFor(TrafficClass.UDP4, 2);
+        DatePicker date = FxPlatform.call(
+                () -> (DatePicker) window.stage().getScene().lookup("#date"));
+        Node focusedAtStart = FxPlatform.call(() -> window.stage().getScene().getFocusOwner());
+
+        robot.type(KeyCode.D);
+        String dateShown = FxPlatform.call(() -> date.getEditor().getText());
+        robot.type(KeyCode.DIGIT0, KeyCode.DIGIT2);
+
+        assertThat(focusedAtStart).isSameAs(window.view());
+        assertThat(dateShown).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(FxPlatform.call(() -> date.getEditor().getText())).isEqualTo(dateShown);
+        assertThat(FxPlatform.call(() -> window.view().timeWindow()))
+                .isEqualTo(new TimeWindow.Follow(Duration.ofHours(1)));
+    }
+
+    /** A date typed on purpose is taken on Enter, which hands the keys back to the plot. */
+    @Test
+    void aDateTypedIntoThePickerShowsThatDayAndEnterReturnsTheKeys(FxRobot robot)
+            throws TimeoutException {
+        waitFor(TrafficClass.UDP4, 2);
+        DatePicker date = FxPlatform.call(
+                () -> (DatePicker) window.stage().getScene().lookup("#date"));
+
+        robot.clickOn(date.getEditor());
+        robot.write("2020-02-29");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(FxPlatform.call(() -> window.view().timeWindow()))
+                .isEqualTo(new TimeWindow.Day(LocalDate.of(2020, 2, 29)));
+        assertThat(FxPlatform.call(() -> window.stage().getScene().getFocusOwner()))
+                .isSameAs(window.view());
     }
 
     @Test

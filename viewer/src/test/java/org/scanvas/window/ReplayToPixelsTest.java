@@ -85,10 +85,17 @@ class ReplayToPixelsTest {
     void drawsEachReplayedProbeInItsColourWhereItsTimeAndPortPutIt(Probe probe)
             throws TimeoutException {
         waitUntilAllProbesAreDrawn();
+        // Once the file is read, the axis fits the 53 s of probes with 3% (1.59 s) each side.
+        long start = PlottedProbes.T0 - 1_590_000_000L;
+        long end = PlottedProbes.T0 + 54_590_000_000L;
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> FxPlatform.call(() -> view.axes().endNanos()) == end);
 
         PixelReader plot = FxPlatform.call(() -> view.snapshot(null, null)).getPixelReader();
 
-        assertThat(Integer.toHexString(plot.getArgb(probe.x(WIDTH), probe.y(HEIGHT))))
+        assertThat(FxPlatform.call(() -> view.axes().startNanos())).isEqualTo(start);
+        assertThat(Integer.toHexString(plot.getArgb(probe.x(WIDTH, start, end),
+                probe.y(HEIGHT))))
                 .isEqualTo(Integer.toHexString(probe.argb()));
     }
 
