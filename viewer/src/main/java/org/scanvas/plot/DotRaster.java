@@ -85,15 +85,13 @@ final class DotRaster {
      * @param classOrdinal the dot's traffic class, which picks its colours in {@code shades}
      */
     void dot(int x, int y, int size, int classOrdinal, DotShades shades) {
+        countDot(x, y, size, classOrdinal);
         int right = Math.min(x + size, width);
         int bottom = Math.min(y + size, height);
-        int tag = classOrdinal << CLASS_SHIFT;
         for (int row = y; row < bottom; row++) {
             int base = row * width;
             for (int column = x; column < right; column++) {
-                int count = Math.min(COUNT_MASK, (cells[base + column] & COUNT_MASK) + 1);
-                cells[base + column] = tag | count;
-                pixels[base + column] = shades.argb(classOrdinal, count);
+                pixels[base + column] = shades.argb(classOrdinal, cells[base + column] & COUNT_MASK);
             }
         }
         dirtyMinX = Math.min(dirtyMinX, x);
